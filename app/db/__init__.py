@@ -1,0 +1,1 @@
+"""Engines, sessions, migrations and backups."""

@@ -1,0 +1,20 @@
+"""Typed SQLAlchemy models, one module per area.
+
+Importing this package registers every table on ``Base.metadata``.
+"""
+
+from app.domain.base import Archivable, Base, Record, new_id
+from app.domain.company import Company
+from app.domain.contracts import Contract, ContractAttachment, ContractLine
+from app.domain.employees import Department, Employee, LeaveRequest
+from app.domain.inventory import Product, StockMove, Warehouse
+from app.domain.invoices import Invoice, InvoiceLine, InvoiceSeries, Payment
+from app.domain.parties import Party, PartyAddress, PaymentTerm
+from app.domain.taxes import TaxRate
+
+__all__ = [
+    "Archivable", "Base", "Company", "Contract", "ContractAttachment", "ContractLine",
+    "Department", "Employee", "Invoice", "InvoiceLine", "InvoiceSeries", "LeaveRequest",
+    "Party", "PartyAddress", "Payment", "PaymentTerm", "Product", "Record", "StockMove",
+    "TaxRate", "Warehouse", "new_id",
+]

@@ -1,0 +1,123 @@
+"""Invoices, their lines, series and payments.
+
+A draft has no number. Posting (the invoicing issue) takes the next number of
+the series under a lock, snapshots the parties' names and tax ids, and makes
+the invoice immutable. Totals are stored so that lists of a million invoices
+sort and sum without touching the lines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, SmallInteger, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.domain.base import Archivable, Base, Record
+from app.domain.enums import (
+    CorrectionReason,
+    InvoiceKind,
+    InvoiceStatus,
+    PaymentMethod,
+    db_enum,
+)
+from app.domain.types import Money, Percent, Price, Quantity, UTCDateTime
+from app.money import ZERO
+
+
+class InvoiceSeries(Record, Archivable, Base):
+    __tablename__ = "invoice_series"
+
+    code: Mapped[str] = mapped_column(String(10), unique=True)  # "F", "R", "S"
+    name: Mapped[str] = mapped_column(String(80))
+    kind: Mapped[InvoiceKind] = mapped_column(db_enum(InvoiceKind))
+    prefix: Mapped[str] = mapped_column(String(20), default="")  # printed before the number
+    yearly_reset: Mapped[bool] = mapped_column(Boolean, default=True)
+    year: Mapped[int | None] = mapped_column(Integer)  # the year next_number belongs to
+    next_number: Mapped[int] = mapped_column(Integer, default=1)
+    is_default: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Invoice(Record, Base):
+    """Never archived nor deleted once posted: cancelled at most."""
+
+    __tablename__ = "invoice"
+    __table_args__ = (
+        UniqueConstraint("series_id", "fiscal_year", "number"),
+        Index("ix_invoice_issue_date_id", "issue_date", "id"),
+        Index("ix_invoice_party_issue_date", "party_id", "issue_date"),
+        Index("ix_invoice_status_issue_date", "status", "issue_date"),
+        Index("ix_invoice_full_number", "full_number"),
+        Index("ix_invoice_party_name", "party_name"),
+        Index("ix_invoice_due_date", "due_date"),
+        Index("ix_invoice_total", "total"),
+    )
+
+    kind: Mapped[InvoiceKind] = mapped_column(db_enum(InvoiceKind), default=InvoiceKind.INVOICE)
+    status: Mapped[InvoiceStatus] = mapped_column(db_enum(InvoiceStatus), default=InvoiceStatus.DRAFT)
+    series_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("invoice_series.id"))
+    fiscal_year: Mapped[int | None] = mapped_column(SmallInteger)
+    number: Mapped[int | None] = mapped_column(Integer)  # empty until posted
+    full_number: Mapped[str | None] = mapped_column(String(40))  # e.g. "F2026-000123"
+    party_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("party.id"))
+    # Snapshots taken when the draft is saved and frozen at posting (RD 1619/2012 art. 6).
+    party_name: Mapped[str] = mapped_column(String(200), default="")
+    party_tax_id: Mapped[str | None] = mapped_column(String(20))
+    party_address: Mapped[str | None] = mapped_column(String(400))
+    issue_date: Mapped[dt.date] = mapped_column(Date)
+    operation_date: Mapped[dt.date | None] = mapped_column(Date)
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    posted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    currency: Mapped[str] = mapped_column(String(3), default="EUR")
+    recargo_equivalencia: Mapped[bool] = mapped_column(Boolean, default=False)
+    irpf_percent: Mapped[Decimal | None] = mapped_column(Percent())
+    # Credit notes: the invoice corrected and why.
+    corrected_invoice_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("invoice.id"), index=True)
+    correction_reason: Mapped[CorrectionReason | None] = mapped_column(db_enum(CorrectionReason))
+    notes: Mapped[str | None] = mapped_column(String(2000))
+    # Stored totals (kept equal to the lines by the invoice service).
+    base_total: Mapped[Decimal] = mapped_column(Money(), default=ZERO)
+    tax_total: Mapped[Decimal] = mapped_column(Money(), default=ZERO)
+    recargo_total: Mapped[Decimal] = mapped_column(Money(), default=ZERO)
+    irpf_total: Mapped[Decimal] = mapped_column(Money(), default=ZERO)
+    total: Mapped[Decimal] = mapped_column(Money(), default=ZERO)
+    paid_total: Mapped[Decimal] = mapped_column(Money(), default=ZERO)
+
+    series: Mapped[InvoiceSeries] = relationship(lazy="joined")
+    lines: Mapped[list[InvoiceLine]] = relationship(
+        back_populates="invoice", cascade="all, delete-orphan", order_by="InvoiceLine.position"
+    )
+    payments: Mapped[list[Payment]] = relationship(back_populates="invoice", order_by="Payment.date")
+
+
+class InvoiceLine(Record, Base):
+    __tablename__ = "invoice_line"
+
+    invoice_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("invoice.id"), index=True)
+    position: Mapped[int] = mapped_column(SmallInteger, default=0)
+    product_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("product.id"), index=True)
+    description: Mapped[str] = mapped_column(String(500))
+    quantity: Mapped[Decimal] = mapped_column(Quantity())
+    unit_price: Mapped[Decimal] = mapped_column(Price())
+    discount_percent: Mapped[Decimal] = mapped_column(Percent(), default=ZERO)
+    tax_rate_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tax_rate.id"))
+    # Snapshots of the rates at the time the line was written.
+    tax_percent: Mapped[Decimal] = mapped_column(Percent())
+    recargo_percent: Mapped[Decimal] = mapped_column(Percent(), default=ZERO)
+    amount: Mapped[Decimal] = mapped_column(Money())  # quantity x price x (1 - discount), rounded
+
+    invoice: Mapped[Invoice] = relationship(back_populates="lines")
+
+
+class Payment(Record, Base):
+    __tablename__ = "payment"
+
+    invoice_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("invoice.id"), index=True)
+    date: Mapped[dt.date] = mapped_column(Date)
+    amount: Mapped[Decimal] = mapped_column(Money())
+    method: Mapped[PaymentMethod] = mapped_column(db_enum(PaymentMethod), default=PaymentMethod.TRANSFER)
+    reference: Mapped[str | None] = mapped_column(String(80))
+
+    invoice: Mapped[Invoice] = relationship(back_populates="payments")

@@ -1,0 +1,64 @@
+"""Errors a user can cause: typed, carrying the field they belong to.
+
+A form shows each FieldError next to its widget; a command prints them as
+``field: message`` lines. Raising one never leaves half a change behind,
+because services validate before they write and run in one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+class TrastiendaError(Exception):
+    """Base of every error meant to be shown to a person."""
+
+
+class ValidationError(TrastiendaError):
+    """One or more fields hold values the business rules refuse."""
+
+    def __init__(self, errors: list[FieldError] | FieldError | str, message: str | None = None):
+        if isinstance(errors, str):
+            errors = [FieldError(errors, message or "")]
+        elif isinstance(errors, FieldError):
+            errors = [errors]
+        if not errors:
+            raise ValueError("ValidationError needs at least one FieldError")
+        self.errors: list[FieldError] = list(errors)
+        super().__init__("; ".join(str(e) for e in self.errors))
+
+    @property
+    def field(self) -> str:
+        """The first offending field (the one a form focuses)."""
+        return self.errors[0].field
+
+    @property
+    def fields(self) -> set[str]:
+        return {e.field for e in self.errors}
+
+    def message_for(self, field: str) -> str | None:
+        for e in self.errors:
+            if e.field == field:
+                return e.message
+        return None
+
+
+class NotFoundError(TrastiendaError):
+    """The record asked for does not exist (or was deleted by someone else)."""
+
+
+class ConflictError(TrastiendaError):
+    """Someone else changed the record since it was read (optimistic lock)."""
+
+
+class DatabaseUnavailableError(TrastiendaError):
+    """The database cannot be opened: server down, bad password, not a database."""
