@@ -44,7 +44,13 @@ def describe(url: URL) -> str:
     return url.render_as_string(hide_password=True)
 
 
+def _unicode_lower(value):
+    return value.lower() if isinstance(value, str) else value
+
+
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    # SQLite's own lower() folds ASCII only; "ñandú" must find "ÑANDÚ" as on PostgreSQL.
+    dbapi_conn.create_function("lower", 1, _unicode_lower, deterministic=True)
     cur = dbapi_conn.cursor()
     cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA journal_mode=WAL")

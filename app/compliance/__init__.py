@@ -1,0 +1,1 @@
+"""Legal checks: identifiers now; the VERI*FACTU chain and e-invoices later."""

@@ -1,0 +1,134 @@
+"""Paged, sorted, filtered lists in SQL, ready for lazy Qt table models.
+
+Columns are data: a ``ListColumn`` names the key, the title, the SQL
+expression to sort by and whether the search box looks into it. Paging is
+keyset (``WHERE (sort, id) > (last_sort, last_id)``), so page 5,000 costs
+what page 1 costs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, tuple_
+from sqlalchemy.orm import Session
+
+from app.errors import ValidationError
+from app.i18n import _
+
+
+@dataclass(frozen=True)
+class ListColumn:
+    key: str
+    title: str
+    expr: Any  # SQL expression selected and sorted by
+    searchable: bool = False
+    align: str = "left"  # left | right | center (money and quantities go right)
+    sortable: bool = True
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    search: str = ""
+    sort: str | None = None  # column key; None = the list's default
+    descending: bool = False
+    limit: int = 200
+    after: tuple[Any, str] | None = None  # (sort value, id) of the last row seen
+    filters: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[dict[str, Any]]
+    next_after: tuple[Any, str] | None  # None when there is nothing more
+
+    @property
+    def has_more(self) -> bool:
+        return self.next_after is not None
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def search_clause(columns: list[ListColumn], search: str) -> ColumnElement[bool] | None:
+    """Every word must appear in at least one searchable column."""
+    words = [w for w in search.split() if w]
+    if not words:
+        return None
+    exprs = [c.expr for c in columns if c.searchable]
+    clauses = []
+    for word in words:
+        pattern = f"%{_escape_like(word)}%"
+        clauses.append(or_(*[e.ilike(pattern, escape="\\") for e in exprs]))
+    return and_(*clauses)
+
+
+def run_list(
+    session: Session,
+    base: Select,
+    columns: list[ListColumn],
+    id_expr: Any,
+    query: ListQuery,
+    default_sort: str,
+) -> Page:
+    """Apply search, sort and keyset paging to ``base`` and return one page."""
+    by_key = {c.key: c for c in columns}
+    sort_key = query.sort or default_sort
+    if sort_key not in by_key or not by_key[sort_key].sortable:
+        raise ValidationError("sort", _("Cannot sort by {key}.").format(key=sort_key))
+    if not 1 <= query.limit <= 10_000:
+        raise ValidationError("limit", _("A page holds between 1 and 10,000 rows."))
+    # NULLs would break the row-value comparison: sort them as the lowest value.
+    sort_expr = by_key[sort_key].expr
+    if getattr(getattr(sort_expr, "expression", sort_expr), "nullable", True):
+        # Only nullable columns pay for coalesce (it hides the index from ORDER BY).
+        sort_expr = func.coalesce(sort_expr, _null_floor(sort_expr))
+    stmt = base.add_columns(id_expr.label("__id"), sort_expr.label("__sort"))
+    clause = search_clause(columns, query.search)
+    if clause is not None:
+        stmt = stmt.where(clause)
+    if query.after is not None:
+        last_sort, last_id = query.after
+        last_uuid = uuid.UUID(str(last_id))
+        key = tuple_(sort_expr, id_expr)
+        bound = tuple_(literal(last_sort, sort_expr.type), literal(last_uuid, id_expr.type))
+        stmt = stmt.where(key < bound if query.descending else key > bound)
+    if query.descending:
+        stmt = stmt.order_by(sort_expr.desc(), id_expr.desc())
+    else:
+        stmt = stmt.order_by(sort_expr.asc(), id_expr.asc())
+    stmt = stmt.limit(query.limit + 1)
+    result = session.execute(stmt).mappings().all()
+    more = len(result) > query.limit
+    result = result[: query.limit]
+    rows = [{k: v for k, v in r.items() if k not in ("__sort",)} for r in result]
+    next_after = (result[-1]["__sort"], str(result[-1]["__id"])) if more and result else None
+    return Page(rows=rows, next_after=next_after)
+
+
+def _null_floor(expr: Any) -> Any:
+    py = getattr(expr.type, "python_type", str)
+    try:
+        if issubclass(py, bool):
+            return literal(False, expr.type)
+        if issubclass(py, (int, Decimal)):
+            return literal(py(-(10**15)), expr.type)
+        if issubclass(py, dt.date):
+            return literal(dt.date(1, 1, 1), expr.type)
+    except NotImplementedError:
+        pass
+    return literal("", expr.type)
+
+
+def count_rows(session: Session, base: Select, columns: list[ListColumn], search: str = "") -> int:
+    """How many rows a list holds (for a status bar); a separate, cheaper query."""
+    clause = search_clause(columns, search)
+    if clause is not None:
+        base = base.where(clause)
+    stmt = select(func.count()).select_from(base.order_by(None).subquery())
+    return session.execute(stmt).scalar_one()
