@@ -62,8 +62,6 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 def make_engine(db: str | Path | URL | None, *, echo: bool = False) -> Engine:
     url = db if isinstance(db, URL) else resolve_url(db)
     if url.get_backend_name() == "sqlite":
-        if url.database and url.database != ":memory:":
-            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, echo=echo, poolclass=NullPool if url.database else None)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
@@ -96,17 +94,23 @@ def explain_connect_error(url: URL, exc: Exception) -> DatabaseUnavailableError:
                 _("Cannot open {where}: check that the folder exists and you may write to it.").format(where=where)
             )
         return DatabaseUnavailableError(_("Cannot use {where}: {msg}").format(where=where, msg=msg))
-    if "password authentication failed" in low or "no password supplied" in low:
+    if ("password authentication failed" in low or "no password supplied" in low
+            or ("role" in low and "does not exist" in low)):
         return DatabaseUnavailableError(
             _("The server at {where} refused the user name or password. Check them and try again.").format(where=where)
         )
-    if "does not exist" in low and "database" in low:
+    if "database" in low and "does not exist" in low:
         return DatabaseUnavailableError(
             _("The database {name} does not exist on the server. Create it with `python main.py db upgrade --db URL`.").format(
                 name=url.database
             )
         )
-    if "connection refused" in low or "could not connect" in low or "timeout" in low or "connection failed" in low:
+    if "permission denied" in low or "not permitted" in low:
+        return DatabaseUnavailableError(
+            _("The server at {where} does not let this user connect to that database: ask its admin.").format(where=where)
+        )
+    if any(k in low for k in ("connection refused", "could not connect", "timeout", "timed out",
+                              "connection failed", "could not translate host name", "name or service not known")):
         return DatabaseUnavailableError(
             _("Cannot reach the database server at {where}: is it running and is the address right?").format(where=where)
         )

@@ -90,6 +90,8 @@ def upgrade(engine: Engine, revision: str = "head") -> Path | None:
     """Bring the schema to ``revision``. Returns the backup made, if any."""
     if engine.dialect.name == "postgresql":
         ensure_postgres_database(engine)
+    elif engine.url.database and engine.url.database != ":memory:":
+        Path(engine.url.database).parent.mkdir(parents=True, exist_ok=True)
     check_connection(engine)
     current = current_revision(engine)
     if current == head_revision() and revision == "head":

@@ -1,0 +1,105 @@
+"""Trastienda: start the desktop app, or run an admin command.
+
+    python main.py [--db PATH|URL]             start the app (local SQLite by default)
+    python main.py db upgrade [--db ...]       create or upgrade the schema
+    python main.py db current [--db ...]       print the schema revision
+    python main.py demo [--db ...] [--seed N] [--invoices N] ...   fill with demo data
+
+Global options (--db, --verbose) are accepted before or after the command name.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from app import __version__
+
+
+def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    # Sub-parsers get the same options with SUPPRESS defaults, so a value given
+    # before the command name is not overwritten by the sub-parser's default.
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--db",
+        metavar="PATH|URL",
+        default=default,
+        help="SQLite file path or SQLAlchemy URL, e.g. postgresql+psycopg://user@host/trastienda "
+        "(default: the local database in your data folder)",
+    )
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", default=argparse.SUPPRESS if suppress else False,
+        help="show SQL and full error details",
+    )
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="trastienda",
+        description="Trastienda: contracts, invoices, inventory and employees for small businesses. "
+        "Without a command, starts the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"Trastienda {__version__}")
+    _global_options(parser, suppress=False)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_text: str, parent=commands) -> argparse.ArgumentParser:
+        sub = parent.add_parser(name, help=help_text, description=help_text)
+        _global_options(sub, suppress=True)
+        return sub
+
+    command("gui", "start the desktop app (the default)")
+
+    db = command("db", "database schema: create, upgrade, show the revision")
+    db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    command("upgrade", "create the database if needed and bring its schema up to date", db_commands)
+    command("current", "print the database's schema revision", db_commands)
+
+    demo = command("demo", "fill a new database with realistic Spanish demo data")
+    demo.add_argument("--seed", type=int, default=1, help="same seed, same data (default 1)")
+    demo.add_argument("--customers", type=_positive, default=200, metavar="N")
+    demo.add_argument("--products", type=_positive, default=300, metavar="N")
+    demo.add_argument("--invoices", type=_positive, default=2000, metavar="N")
+    demo.add_argument("--contracts", type=_positive, default=100, metavar="N")
+    demo.add_argument("--employees", type=_positive, default=40, metavar="N")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from app import admin
+    from app.errors import TrastiendaError
+
+    try:
+        if args.command in (None, "gui"):
+            from ui.app import run_gui
+
+            return run_gui(args.db)
+        if args.command == "db":
+            return admin.db_command(args.db_command, args.db, verbose=args.verbose)
+        if args.command == "demo":
+            return admin.demo_command(
+                args.db,
+                seed=args.seed,
+                sizes=dict(customers=args.customers, products=args.products, invoices=args.invoices,
+                           contracts=args.contracts, employees=args.employees),
+                verbose=args.verbose,
+            )
+    except TrastiendaError as exc:
+        admin.print_error(exc)
+        return 1
+    except KeyboardInterrupt:
+        print("trastienda: interrupted", file=sys.stderr)
+        return 130
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The PySide6 client. Imports app/; app/ never imports this package."""
