@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
 
 from app import __version__
@@ -17,4 +18,6 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.setCentralWidget(self.tabs)
         self.statusBar().addPermanentWidget(QLabel(self.tr("Database: {0}").replace("{0}", where)))
-        self.menuBar().addMenu(self.tr("&File")).addAction(self.tr("&Quit"), self.close)
+        quit_action = self.menuBar().addMenu(self.tr("&File")).addAction(self.tr("&Quit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
