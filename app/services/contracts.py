@@ -1,0 +1,376 @@
+"""Contracts with customers, suppliers and employees: create, update, archive, get, list, attachments.
+
+Status changes (notice, renewal, ending) and billing runs belong to later
+issues; here a form may set any status and the billing terms are only checked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import mimetypes
+import uuid
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from app.db.session import Database
+from app.domain.contracts import Contract, ContractAttachment, ContractLine
+from app.domain.employees import Employee
+from app.domain.enums import BillingFrequency, ContractKind, ContractStatus
+from app.domain.inventory import Product
+from app.domain.parties import Party
+from app.i18n import _
+from app.domain.types import utcnow
+from app.money import ZERO, to_decimal
+from app.services.common import apply, archive, check_version, get_or_404, restore, to_view
+from app.services.listing import ListColumn, ListQuery, Page, count_rows, run_list
+from app.services.lookups import as_uuid, filter_choice, iva_rate, reference
+from app.services.validation import Validator
+
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+
+
+@dataclass
+class ContractLineData:
+    description: str
+    quantity: Decimal | str | int
+    unit_price: Decimal | str | int
+    tax_rate_id: uuid.UUID | None
+    product_id: uuid.UUID | None = None
+
+
+@dataclass
+class ContractData:
+    """What a contract form holds; every field a plain value."""
+
+    kind: ContractKind | str
+    title: str
+    start_date: dt.date | None
+    party_id: uuid.UUID | None = None  # customer and supplier contracts
+    employee_id: uuid.UUID | None = None  # employment contracts
+    reference: str | None = None
+    end_date: dt.date | None = None  # None: open-ended
+    status: ContractStatus | str = ContractStatus.DRAFT
+    auto_renew: bool = False
+    renewal_months: int | None = None
+    notice_days: int = 0
+    value: Decimal | str | int | None = None
+    billing_frequency: BillingFrequency | str | None = None
+    billing_day: int | None = None
+    indexation_percent: Decimal | str | int | None = None
+    notes: str | None = None
+    lines: list[ContractLineData] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ContractView:
+    id: uuid.UUID
+    version: int
+    kind: ContractKind
+    status: ContractStatus
+    party_id: uuid.UUID | None
+    employee_id: uuid.UUID | None
+    counterparty: str  # the party's legal name or the employee's full name
+    title: str
+    reference: str | None
+    start_date: dt.date
+    end_date: dt.date | None
+    auto_renew: bool
+    renewal_months: int | None
+    notice_days: int
+    value: Decimal | None
+    billing_frequency: BillingFrequency | None
+    billing_day: int | None
+    billed_until: dt.date | None
+    indexation_percent: Decimal | None
+    notes: str | None
+    archived_at: dt.datetime | None
+    lines: tuple[ContractLineData, ...] = ()
+
+
+@dataclass(frozen=True)
+class AttachmentView:
+    id: uuid.UUID
+    contract_id: uuid.UUID
+    filename: str
+    mime_type: str
+    size: int
+    sha256: str
+    created_at: dt.datetime
+
+
+# -- validation -----------------------------------------------------------------------
+
+def _int_in(v: Validator, name: str, value: object, low: int, high: int, *, required: bool) -> int | None:
+    if value is None or value == "":
+        if required:
+            v.error(name, _("This field is required."))
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        v.error(name, _("Not a whole number."))
+        return None
+    if not low <= value <= high:
+        v.error(name, _("Must be between {low} and {high}.").format(low=low, high=high))
+    return value
+
+
+def _validate(v: Validator, data: ContractData) -> dict:
+    """Checks that need no database; the caller adds the reference checks."""
+    kind = v.choice("kind", data.kind, ContractKind)
+    freq = v.choice("billing_frequency", data.billing_frequency, BillingFrequency, required=False)
+    out = {
+        "kind": kind,
+        "status": v.choice("status", data.status, ContractStatus),
+        "title": v.required("title", data.title),
+        "reference": v.text("reference", data.reference, max_len=40),
+        "start_date": v.date("start_date", data.start_date),
+        "end_date": v.date("end_date", data.end_date, required=False),
+        "auto_renew": bool(data.auto_renew),
+        "renewal_months": _int_in(v, "renewal_months", data.renewal_months, 1, 120, required=bool(data.auto_renew)),
+        "notice_days": _int_in(v, "notice_days", data.notice_days, 0, 3650, required=True),
+        "value": v.decimal("value", data.value, required=False, min_value=ZERO, places=2),
+        "billing_frequency": freq,
+        "billing_day": _int_in(v, "billing_day", data.billing_day, 1, 28,
+                               required=freq is not None and freq != BillingFrequency.ONE_OFF),
+        "indexation_percent": v.decimal("indexation_percent", data.indexation_percent, required=False,
+                                        min_value=Decimal(-100), max_value=Decimal(100), places=4),
+        "notes": v.text("notes", data.notes, max_len=4000),
+    }
+    v.date_order("start_date", out["start_date"], "end_date", out["end_date"])
+    if out["auto_renew"] and data.end_date is None:
+        v.error("end_date", _("A contract that renews automatically needs an end date."))
+    if freq is None and out["billing_day"] is not None:
+        v.error("billing_day", _("Choose a billing frequency first."))
+    if kind in (ContractKind.CUSTOMER, ContractKind.SUPPLIER):
+        if data.party_id is None:
+            v.error("party_id", _("Choose the customer or supplier."))
+        if data.employee_id is not None:
+            v.error("employee_id", _("Only employment contracts name an employee."))
+    elif kind == ContractKind.EMPLOYMENT:
+        if data.employee_id is None:
+            v.error("employee_id", _("Choose the employee."))
+        if data.party_id is not None:
+            v.error("party_id", _("An employment contract names an employee, not a party."))
+    for i, line in enumerate(data.lines):
+        v.required(f"lines[{i}].description", line.description, max_len=500)
+        v.decimal(f"lines[{i}].quantity", line.quantity, positive=True, places=4)
+        v.decimal(f"lines[{i}].unit_price", line.unit_price, min_value=ZERO, places=4)
+    return out
+
+
+def _check_refs(s: Session, v: Validator, data: ContractData, values: dict) -> None:
+    kind = values["kind"]
+    values["party_id"] = values["employee_id"] = None
+    if kind in (ContractKind.CUSTOMER, ContractKind.SUPPLIER) and data.party_id is not None:
+        party = reference(s, v, "party_id", Party, data.party_id, what=_("party"))
+        if party is not None and kind == ContractKind.CUSTOMER and not party.is_customer:
+            v.error("party_id", _("{name} is not a customer.").format(name=party.legal_name))
+        elif party is not None and kind == ContractKind.SUPPLIER and not party.is_supplier:
+            v.error("party_id", _("{name} is not a supplier.").format(name=party.legal_name))
+        values["party_id"] = party.id if party is not None else None
+    if kind == ContractKind.EMPLOYMENT and data.employee_id is not None:
+        employee = reference(s, v, "employee_id", Employee, data.employee_id, what=_("employee"))
+        values["employee_id"] = employee.id if employee is not None else None
+    for i, line in enumerate(data.lines):
+        iva_rate(s, v, f"lines[{i}].tax_rate_id", line.tax_rate_id)
+        reference(s, v, f"lines[{i}].product_id", Product, line.product_id, what=_("product"))
+
+
+def _set_lines(contract: Contract, lines: list[ContractLineData]) -> None:
+    contract.lines = [
+        ContractLine(position=i, description=ln.description.strip(), quantity=to_decimal(ln.quantity),
+                     unit_price=to_decimal(ln.unit_price), tax_rate_id=as_uuid(ln.tax_rate_id),
+                     product_id=as_uuid(ln.product_id) if ln.product_id else None)
+        for i, ln in enumerate(lines)
+    ]
+
+
+def _counterparty(s: Session, c: Contract) -> str:
+    if c.party_id is not None:
+        return s.execute(select(Party.legal_name).where(Party.id == c.party_id)).scalar() or ""
+    if c.employee_id is not None:
+        e = s.get(Employee, c.employee_id)
+        return e.full_name if e is not None else ""
+    return ""
+
+
+def _view(s: Session, c: Contract) -> ContractView:
+    lines = tuple(
+        ContractLineData(ln.description, ln.quantity, ln.unit_price, ln.tax_rate_id, ln.product_id)
+        for ln in c.lines
+    )
+    return to_view(ContractView, c, lines=lines, counterparty=_counterparty(s, c))
+
+
+# -- contracts: public API -----------------------------------------------------------
+
+def create_contract(db: Database, data: ContractData) -> ContractView:
+    """Validates every field, reference and line first; writes nothing when any is wrong."""
+    v = Validator()
+    values = _validate(v, data)
+    with db.session() as s:
+        _check_refs(s, v, data, values)
+        v.done()
+        contract = Contract(**values)
+        _set_lines(contract, data.lines)
+        s.add(contract)
+        s.flush()
+        return _view(s, contract)
+
+
+def update_contract(
+    db: Database, contract_id: uuid.UUID, data: ContractData, expected_version: int | None = None
+) -> ContractView:
+    """Saves the form (lines replaced as a whole); refuses if someone saved in between."""
+    v = Validator()
+    values = _validate(v, data)
+    with db.session() as s:
+        contract = get_or_404(s, Contract, contract_id, what=_("contract"))
+        check_version(contract, expected_version)
+        _check_refs(s, v, data, values)
+        v.done()
+        # No autoflush while the form is applied: loading the old lines midway would
+        # flush a half-applied row and bump the version twice.
+        with s.no_autoflush:
+            apply(contract, values)
+            _set_lines(contract, data.lines)
+            # Replacing only lines would not touch the contract row; bump it so others see the change.
+            contract.updated_at = utcnow()
+        s.flush()
+        return _view(s, contract)
+
+
+def archive_contract(db: Database, contract_id: uuid.UUID) -> ContractView:
+    with db.session() as s:
+        contract = get_or_404(s, Contract, contract_id, what=_("contract"))
+        archive(contract)
+        s.flush()
+        return _view(s, contract)
+
+
+def restore_contract(db: Database, contract_id: uuid.UUID) -> ContractView:
+    with db.session() as s:
+        contract = get_or_404(s, Contract, contract_id, what=_("contract"))
+        restore(contract)
+        s.flush()
+        return _view(s, contract)
+
+
+def get_contract(db: Database, contract_id: uuid.UUID) -> ContractView:
+    with db.session() as s:
+        return _view(s, get_or_404(s, Contract, contract_id, what=_("contract")))
+
+
+# -- attachments ------------------------------------------------------------------
+
+def _clean_filename(name: str | None) -> str:
+    # Keep only the last path component, whichever system's separator was used.
+    return (name or "").replace("\\", "/").rsplit("/", 1)[-1].strip()
+
+
+def add_attachment(
+    db: Database, contract_id: uuid.UUID, filename: str, data: bytes,
+    mime_type: str | None = None, max_bytes: int = MAX_ATTACHMENT_BYTES,
+) -> AttachmentView:
+    """Stores the file's bytes in the database with their size and SHA-256.
+
+    Empty files and files over ``max_bytes`` are refused on field ``attachment``.
+    """
+    v = Validator()
+    name = v.required("filename", _clean_filename(filename), max_len=255)
+    if not isinstance(data, (bytes, bytearray, memoryview)) or len(data) == 0:
+        v.error("attachment", _("The file is empty."))
+    elif len(data) > max_bytes:
+        v.error("attachment", _("The file is too large: at most {mb:.0f} MB.").format(mb=max_bytes / 1024 / 1024))
+    v.done()
+    payload = bytes(data)
+    mime = (mime_type or mimetypes.guess_type(name)[0] or "application/octet-stream")[:100]
+    with db.session() as s:
+        contract = get_or_404(s, Contract, contract_id, what=_("contract"))
+        att = ContractAttachment(contract_id=contract.id, filename=name, mime_type=mime, size=len(payload),
+                                 sha256=hashlib.sha256(payload).hexdigest(), data=payload)
+        s.add(att)
+        s.flush()
+        return to_view(AttachmentView, att)
+
+
+_ATTACHMENT_FIELDS = (ContractAttachment.id, ContractAttachment.contract_id, ContractAttachment.filename,
+                      ContractAttachment.mime_type, ContractAttachment.size, ContractAttachment.sha256,
+                      ContractAttachment.created_at)
+
+
+def list_attachments(db: Database, contract_id: uuid.UUID) -> list[AttachmentView]:
+    """The contract's files, oldest first, without reading their bytes."""
+    with db.session() as s:
+        get_or_404(s, Contract, contract_id, what=_("contract"))
+        rows = s.execute(select(*_ATTACHMENT_FIELDS).where(ContractAttachment.contract_id == contract_id)
+                         .order_by(ContractAttachment.created_at, ContractAttachment.id)).all()
+        return [AttachmentView(*row) for row in rows]
+
+
+def get_attachment_data(db: Database, attachment_id: uuid.UUID) -> bytes:
+    """Exactly the bytes that were attached."""
+    with db.session() as s:
+        att = get_or_404(s, ContractAttachment, attachment_id, what=_("attachment"))
+        return bytes(att.data)
+
+
+def remove_attachment(db: Database, attachment_id: uuid.UUID) -> None:
+    """Deletes the file (nothing refers to attachments, so they are not archived)."""
+    with db.session() as s:
+        s.delete(get_or_404(s, ContractAttachment, attachment_id, what=_("attachment")))
+
+
+# -- list -----------------------------------------------------------------------------
+
+_NAME = func.coalesce(Party.legal_name, Employee.first_name + " " + Employee.last_name, "")
+
+CONTRACT_COLUMNS = [
+    ListColumn("reference", _("Reference"), Contract.reference, searchable=True),
+    ListColumn("title", _("Title"), Contract.title, searchable=True),
+    ListColumn("counterparty", _("With"), _NAME, searchable=True),
+    ListColumn("kind", _("Kind"), Contract.kind),
+    ListColumn("status", _("Status"), Contract.status),
+    ListColumn("start_date", _("Start"), Contract.start_date),
+    ListColumn("end_date", _("End"), Contract.end_date),
+    ListColumn("value", _("Value"), Contract.value, align="right"),
+]
+
+
+def _contract_base(filters: dict) -> Select:
+    stmt = (
+        select(*[c.expr.label(c.key) for c in CONTRACT_COLUMNS])
+        .select_from(Contract)
+        .outerjoin(Party, Party.id == Contract.party_id)
+        .outerjoin(Employee, Employee.id == Contract.employee_id)
+    )
+    if not filters.get("include_archived"):
+        stmt = stmt.where(Contract.archived_at.is_(None))
+    if (kind := filter_choice(filters, "kind", ContractKind)) is not None:
+        stmt = stmt.where(Contract.kind == kind)
+    if (status := filter_choice(filters, "status", ContractStatus)) is not None:
+        stmt = stmt.where(Contract.status == status)
+    if filters.get("party_id"):
+        stmt = stmt.where(Contract.party_id == filters["party_id"])
+    if filters.get("employee_id"):
+        stmt = stmt.where(Contract.employee_id == filters["employee_id"])
+    if filters.get("ending_within_days") is not None:
+        today = filters.get("today") or dt.date.today()
+        until = today + dt.timedelta(days=int(filters["ending_within_days"]))
+        stmt = stmt.where(Contract.end_date >= today, Contract.end_date <= until)
+    return stmt
+
+
+def list_contracts(db: Database, query: ListQuery = ListQuery()) -> Page:
+    """Filters: ``kind``, ``status``, ``party_id``, ``employee_id``, ``include_archived``,
+    ``ending_within_days`` (end date from today to today + N; ``today`` may be given)."""
+    with db.session() as s:
+        return run_list(s, _contract_base(query.filters), CONTRACT_COLUMNS, Contract.id, query, "start_date")
+
+
+def count_contracts(db: Database, query: ListQuery = ListQuery()) -> int:
+    with db.session() as s:
+        return count_rows(s, _contract_base(query.filters), CONTRACT_COLUMNS, query.search)

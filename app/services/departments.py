@@ -1,0 +1,143 @@
+"""Departments: a tree of codes and names employees belong to."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, aliased
+
+from app.db.session import Database
+from app.domain.employees import Department
+from app.i18n import _
+from app.services.common import apply, archive, check_version, get_or_404, restore, to_view
+from app.services.listing import ListColumn, ListQuery, Page, count_rows, run_list
+from app.services.lookups import reference
+from app.services.validation import Validator
+
+
+@dataclass
+class DepartmentData:
+    code: str
+    name: str
+    parent_id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True)
+class DepartmentView:
+    id: uuid.UUID
+    version: int
+    code: str
+    name: str
+    parent_id: uuid.UUID | None
+    archived_at: dt.datetime | None
+
+
+def _validate(v: Validator, data: DepartmentData) -> dict:
+    return {
+        "code": v.required("code", data.code, max_len=10),
+        "name": v.required("name", data.name, max_len=120),
+    }
+
+
+def _check_in_db(s: Session, v: Validator, data: DepartmentData, values: dict, own: Department | None) -> None:
+    own_id = own.id if own is not None else None
+    if values["code"] and v.ok("code"):
+        clash = s.execute(select(Department.id).where(Department.code == values["code"])).scalar()
+        if clash is not None and clash != own_id:
+            v.error("code", _("Code {code} is already used by another department.").format(code=values["code"]))
+    # An unchanged parent that was archived since does not block saving the rest of the form.
+    unchanged = own is not None and data.parent_id is not None and own.parent_id == data.parent_id
+    parent = reference(s, v, "parent_id", Department, data.parent_id, what=_("department"),
+                       allow_archived=unchanged)
+    values["parent_id"] = parent.id if parent is not None else None
+    if parent is not None and own_id is not None:
+        # Walk up from the new parent: meeting ourselves would close a loop.
+        seen: set[uuid.UUID] = set()
+        node: Department | None = parent
+        while node is not None and node.id not in seen:
+            if node.id == own_id:
+                v.error("parent_id", _("A department cannot sit under itself or one of its sub-departments."))
+                break
+            seen.add(node.id)
+            node = s.get(Department, node.parent_id) if node.parent_id is not None else None
+
+
+def create_department(db: Database, data: DepartmentData) -> DepartmentView:
+    """Validates first (code unique, parent exists); writes nothing when any field is wrong."""
+    v = Validator()
+    values = _validate(v, data)
+    with db.session() as s:
+        _check_in_db(s, v, data, values, None)
+        v.done()
+        dept = Department(**values)
+        s.add(dept)
+        s.flush()
+        return to_view(DepartmentView, dept)
+
+
+def update_department(
+    db: Database, department_id: uuid.UUID, data: DepartmentData, expected_version: int | None = None
+) -> DepartmentView:
+    """Saves the form; refuses a parent that would make a cycle, or a stale version."""
+    v = Validator()
+    values = _validate(v, data)
+    with db.session() as s:
+        dept = get_or_404(s, Department, department_id, what=_("department"))
+        check_version(dept, expected_version)
+        _check_in_db(s, v, data, values, dept)
+        v.done()
+        apply(dept, values)
+        s.flush()
+        return to_view(DepartmentView, dept)
+
+
+def archive_department(db: Database, department_id: uuid.UUID) -> DepartmentView:
+    with db.session() as s:
+        dept = get_or_404(s, Department, department_id, what=_("department"))
+        archive(dept)
+        s.flush()
+        return to_view(DepartmentView, dept)
+
+
+def restore_department(db: Database, department_id: uuid.UUID) -> DepartmentView:
+    with db.session() as s:
+        dept = get_or_404(s, Department, department_id, what=_("department"))
+        restore(dept)
+        s.flush()
+        return to_view(DepartmentView, dept)
+
+
+def get_department(db: Database, department_id: uuid.UUID) -> DepartmentView:
+    with db.session() as s:
+        return to_view(DepartmentView, get_or_404(s, Department, department_id, what=_("department")))
+
+
+_parent = aliased(Department, name="parent")
+
+DEPARTMENT_COLUMNS = [
+    ListColumn("code", _("Code"), Department.code, searchable=True),
+    ListColumn("name", _("Name"), Department.name, searchable=True),
+    ListColumn("parent", _("Part of"), func.coalesce(_parent.name, ""), searchable=True),
+]
+
+
+def _base(filters: dict) -> Select:
+    stmt = (select(*[c.expr.label(c.key) for c in DEPARTMENT_COLUMNS])
+            .select_from(Department).outerjoin(_parent, _parent.id == Department.parent_id))
+    if not filters.get("include_archived"):
+        stmt = stmt.where(Department.archived_at.is_(None))
+    return stmt
+
+
+def list_departments(db: Database, query: ListQuery = ListQuery()) -> Page:
+    """Filters: ``include_archived``."""
+    with db.session() as s:
+        return run_list(s, _base(query.filters), DEPARTMENT_COLUMNS, Department.id, query, "name")
+
+
+def count_departments(db: Database, query: ListQuery = ListQuery()) -> int:
+    with db.session() as s:
+        return count_rows(s, _base(query.filters), DEPARTMENT_COLUMNS, query.search)

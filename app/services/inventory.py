@@ -1,0 +1,52 @@
+"""Inventory in one import: products, services, warehouses and stock moves.
+
+The code lives in ``products`` (catalogue and warehouses) and ``stock``
+(moves and stock on hand); this module is the one name screens import.
+"""
+
+from __future__ import annotations
+
+from app.services.products import (
+    PRODUCT_COLUMNS,
+    WAREHOUSE_COLUMNS,
+    ProductData,
+    ProductView,
+    WarehouseData,
+    WarehouseView,
+    archive_product,
+    archive_warehouse,
+    count_products,
+    count_warehouses,
+    create_product,
+    create_warehouse,
+    find_product_by_code,
+    get_product,
+    get_warehouse,
+    list_products,
+    list_warehouses,
+    restore_product,
+    restore_warehouse,
+    update_product,
+    update_warehouse,
+)
+from app.services.stock import (
+    MOVE_COLUMNS,
+    StockMoveData,
+    StockMoveView,
+    count_moves,
+    get_move,
+    list_moves,
+    record_move,
+    reverse_move,
+    stock_on_hand,
+)
+
+__all__ = [
+    "PRODUCT_COLUMNS", "WAREHOUSE_COLUMNS", "MOVE_COLUMNS",
+    "ProductData", "ProductView", "WarehouseData", "WarehouseView", "StockMoveData", "StockMoveView",
+    "create_product", "update_product", "archive_product", "restore_product", "get_product",
+    "find_product_by_code", "list_products", "count_products",
+    "create_warehouse", "update_warehouse", "archive_warehouse", "restore_warehouse", "get_warehouse",
+    "list_warehouses", "count_warehouses",
+    "record_move", "reverse_move", "get_move", "stock_on_hand", "list_moves", "count_moves",
+]
