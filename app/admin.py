@@ -80,4 +80,6 @@ def demo_command(db: str | None, *, seed: int, sizes: dict[str, int], verbose: b
     print(_("Demo data written to {where} in {s:.1f} s:").format(where=describe(url), s=elapsed))
     for table, count in stats.counts.items():
         print(f"  {table:<20} {count:>12,}")
+    if stats.database_bytes:
+        print(_("Database size: {mib:,.1f} MiB").format(mib=stats.database_bytes / 2**20))
     return 0
