@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import random
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal

@@ -12,7 +12,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from app.domain.base import Archivable, Base, Record
 from app.domain.enums import BillingFrequency, ContractKind, ContractStatus, db_enum
 from app.domain.types import Money, Percent, Price, Quantity
-from app.money import ZERO
 
 
 class Contract(Record, Archivable, Base):
