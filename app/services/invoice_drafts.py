@@ -30,6 +30,7 @@ from app.domain.parties import Party
 from app.domain.taxes import TaxRate
 from app.i18n import _
 from app.money import HUNDRED, ZERO
+from app.services.lookups import as_uuid, reference
 from app.services.totals import LineInput, Totals, compute_totals
 from app.services.validation import Validator
 
@@ -50,16 +51,6 @@ class CheckedDraft:
     values: dict[str, Any]
     lines: list[InvoiceLine]
     totals: Totals
-
-
-def as_uuid(value: object) -> uuid.UUID | None:
-    """A form may hand an id as text; anything unreadable is simply unknown."""
-    if isinstance(value, uuid.UUID):
-        return value
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        return None
 
 
 def default_series(session: Session, kind: InvoiceKind) -> InvoiceSeries | None:
@@ -103,28 +94,10 @@ def _check_series(s: Session, v: Validator, series_id: object, kind: InvoiceKind
         if series is None:
             v.error("series_id", _("There is no default series for this kind of invoice: choose one."))
         return series
-    key = as_uuid(series_id)
-    series = s.get(InvoiceSeries, key) if key else None
-    if series is None:
-        v.error("series_id", _("Unknown series."))
-    elif series.archived:
-        v.error("series_id", _("Series {code} is archived.").format(code=series.code))
-    elif kind is not None and series.kind != kind:
+    series = reference(s, v, "series_id", InvoiceSeries, series_id, what=_("series"))
+    if series is not None and kind is not None and series.kind != kind:
         v.error("series_id", _("Series {code} is not for this kind of invoice.").format(code=series.code))
     return series
-
-
-def _check_party(s: Session, v: Validator, party_id: object) -> Party | None:
-    if party_id is None:
-        return None
-    key = as_uuid(party_id)
-    party = s.get(Party, key) if key else None
-    if party is None:
-        v.error("party_id", _("Unknown customer."))
-    elif party.archived:
-        v.error("party_id", _("{name} is archived.").format(name=party.legal_name))
-        return None
-    return party
 
 
 def _check_correction(s: Session, v: Validator, data: InvoiceData, kind: InvoiceKind | None) -> Invoice | None:
@@ -220,7 +193,7 @@ def check_draft(s: Session, data: InvoiceData) -> CheckedDraft:
     party_id = data.party_id
     if party_id is None and corrected is not None:
         party_id = corrected.party_id  # a credit note goes to the corrected invoice's customer
-    party = _check_party(s, v, party_id)
+    party = reference(s, v, "party_id", Party, party_id, what=_("customer"))
     if party_id is None and kind == InvoiceKind.INVOICE:
         v.error("party_id", _("A full invoice needs a customer."))
     elif party_id is None and kind == InvoiceKind.CREDIT_NOTE and corrected is not None and corrected.kind != InvoiceKind.SIMPLIFIED:

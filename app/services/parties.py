@@ -14,6 +14,7 @@ from app.db.session import Database
 from app.domain.parties import Party, PartyAddress, PaymentTerm
 from app.i18n import _
 from app.services.common import apply, archive, check_version, get_or_404, restore, to_view
+from app.services.lookups import reference
 from app.services.listing import ListColumn, ListQuery, Page, count_rows, run_list
 from app.services.validation import Validator
 
@@ -84,8 +85,7 @@ class PartyView:
     addresses: tuple[AddressData, ...] = ()
 
 
-def _validate(data: PartyData) -> dict:
-    v = Validator()
+def _validate(v: Validator, data: PartyData) -> dict:
     country = (data.country or "ES").strip().upper()
     if len(country) != 2 or not country.isalpha():
         v.error("country", _("Use the two-letter country code, e.g. ES or FR."))
@@ -122,7 +122,6 @@ def _validate(data: PartyData) -> dict:
         out["irpf_percent"] = irpf
     for i, a in enumerate(data.addresses):
         v.required(f"addresses[{i}].street", a.street)
-    v.done()
     return out
 
 
@@ -135,12 +134,10 @@ def _next_code(session: Session, data: PartyData) -> str:
     return f"{prefix}{n:06d}"
 
 
-def _check_unique_code(session: Session, code: str, own_id: uuid.UUID | None) -> None:
+def _check_unique_code(session: Session, v: Validator, code: str, own_id: uuid.UUID | None) -> None:
     clash = session.execute(select(Party.id).where(Party.code == code)).scalar()
     if clash is not None and clash != own_id:
-        v = Validator()
         v.error("code", _("Code {code} is already used by another party.").format(code=code))
-        v.done()
 
 
 def _view(p: Party) -> PartyView:
@@ -162,12 +159,13 @@ def _set_addresses(p: Party, addresses: list[AddressData]) -> None:
 
 def create_party(db: Database, data: PartyData) -> PartyView:
     """Validates everything first; writes nothing when any field is wrong."""
-    values = _validate(data)
+    v = Validator()
+    values = _validate(v, data)
     with db.session() as s:
-        if data.payment_term_id is not None:
-            get_or_404(s, PaymentTerm, data.payment_term_id, what=_("payment term"))
+        reference(s, v, "payment_term_id", PaymentTerm, data.payment_term_id, what=_("payment term"))
         code = (data.code or "").strip() or _next_code(s, data)
-        _check_unique_code(s, code, None)
+        _check_unique_code(s, v, code, None)
+        v.done()
         party = Party(code=code, **values)
         _set_addresses(party, data.addresses)
         s.add(party)
@@ -177,15 +175,18 @@ def create_party(db: Database, data: PartyData) -> PartyView:
 
 def update_party(db: Database, party_id: uuid.UUID, data: PartyData, expected_version: int | None = None) -> PartyView:
     """Saves the form over the stored row; refuses if someone saved in between."""
-    values = _validate(data)
+    v = Validator()
+    values = _validate(v, data)
     with db.session() as s:
         party = get_or_404(s, Party, party_id, what=_("party"))
         check_version(party, expected_version)
-        if data.payment_term_id is not None:
-            get_or_404(s, PaymentTerm, data.payment_term_id, what=_("payment term"))
-        if data.code and data.code.strip() != party.code:
-            _check_unique_code(s, data.code.strip(), party.id)
-            party.code = data.code.strip()
+        reference(s, v, "payment_term_id", PaymentTerm, data.payment_term_id, what=_("payment term"))
+        new_code = (data.code or "").strip()
+        if new_code and new_code != party.code:
+            _check_unique_code(s, v, new_code, party.id)
+        v.done()
+        if new_code:
+            party.code = new_code
         apply(party, values)
         _set_addresses(party, data.addresses)
         s.flush()
