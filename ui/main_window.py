@@ -1,23 +1,167 @@
-"""The clerk's main window. The Qt client issue fills the tabs."""
+"""The clerk's main window: one tab per area, menus with every action and its shortcut."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
+import getpass
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from app import __version__
 from app.db.session import Database
+from ui.common.settings import settings
+
+
+def _tabs() -> list[tuple[str, Callable[[], str], type]]:
+    # Imported here so that a test can build one tab without the others.
+    from ui.contracts.tab import ContractsTab
+    from ui.employees.tab import EmployeesTab
+    from ui.inventory.tab import InventoryTab
+    from ui.invoices.tab import InvoicesTab
+    from ui.parties.tab import PartiesTab
+
+    tr = lambda text: QApplication.translate("MainWindow", text)  # noqa: E731
+    return [
+        ("invoices", lambda: tr("&Invoices"), InvoicesTab),
+        ("contracts", lambda: tr("&Contracts"), ContractsTab),
+        ("inventory", lambda: tr("In&ventory"), InventoryTab),
+        ("employees", lambda: tr("&Employees"), EmployeesTab),
+        ("parties", lambda: tr("Customers && &suppliers"), PartiesTab),
+    ]
+
+
+TAB_KEYS = ("invoices", "contracts", "inventory", "employees", "parties")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, database: Database, where: str):
+    def __init__(self, database: Database, where: str, *, connection: str | None = None):
         super().__init__()
         self.database = database
         self.setWindowTitle(f"Trastienda {__version__}")
-        self.resize(1200, 800)
         self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("tabs")
+        self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
-        self.statusBar().addPermanentWidget(QLabel(self.tr("Database: {0}").replace("{0}", where)))
-        quit_action = self.menuBar().addMenu(self.tr("&File")).addAction(self.tr("&Quit"))
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        self.tab_by_key: dict[str, QWidget] = {}
+        for key, title, cls in _tabs():
+            tab = cls(database, self.tabs)
+            tab.setObjectName(f"tab_{key}")
+            tab.sig_status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            self.tabs.addTab(tab, title())
+            self.tab_by_key[key] = tab
+
+        user = database.user or getpass.getuser()
+        local = database.dialect == "sqlite"
+        self.db_label = QLabel(self.tr("Database: {0}").replace("{0}", where), self)
+        self.user_label = QLabel(self.tr("User: {0}").replace("{0}", user), self)
+        self.connection_label = QLabel(connection or (self.tr("Local file") if local else self.tr("Connected")), self)
+        self.connection_label.setObjectName("connection")
+        for label in (self.db_label, self.user_label, self.connection_label):
+            self.statusBar().addPermanentWidget(label)
+
+        self._build_menus()
+        self._restore()
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self._on_tab_changed(self.tabs.currentIndex())
+
+    # -- menus ----------------------------------------------------------------------------
+    def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        action.setObjectName(name)
+        menu.addAction(action)
+        self.addAction(action)  # shortcuts work whichever widget has the focus
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&New"), lambda: self._dispatch("action_new"),
+                     QKeySequence.StandardKey.New, "new")
+        self._action(file_menu, self.tr("&Save"), lambda: self._dispatch("action_save"),
+                     QKeySequence.StandardKey.Save, "save")
+        self._action(file_menu, self.tr("&Close form"), lambda: self._dispatch("action_close"),
+                     Qt.Key.Key_Escape, "close")
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self._action(edit_menu, self.tr("&Find"), lambda: self._dispatch("action_find"),
+                     QKeySequence.StandardKey.Find, "find")
+        self._action(edit_menu, self.tr("&Archive…"), lambda: self._dispatch("action_archive"),
+                     Qt.Key.Key_Delete, "archive")
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        self._action(view_menu, self.tr("&Refresh"), lambda: self._dispatch("action_refresh"),
+                     QKeySequence.StandardKey.Refresh, "refresh")
+        view_menu.addSeparator()
+        for i, (key, title, _cls) in enumerate(_tabs()):
+            self._action(view_menu, title().replace("&&", "\0").replace("&", "").replace("\0", "&&"),
+                         lambda _c=False, i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}", f"show_{key}")
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&About Trastienda"), self._about, None, "about")
+
+    def _dispatch(self, name: str) -> None:
+        target = self.current_tab()
+        inner = getattr(target, "current_record_tab", None)
+        if inner is not None:
+            target = inner()
+        method = getattr(target, name, None)
+        if method is not None:
+            method()
+
+    def current_tab(self) -> QWidget:
+        return self.tabs.currentWidget()
+
+    def show_tab(self, key: str) -> QWidget:
+        tab = self.tab_by_key[key]
+        self.tabs.setCurrentWidget(tab)
+        return tab
+
+    def _on_tab_changed(self, index: int) -> None:
+        tab = self.tabs.widget(index)
+        if tab is not None:
+            tab.activate()
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About Trastienda"),
+                          self.tr("Trastienda {0}\nContracts, invoices, inventory and employees.")
+                          .replace("{0}", __version__))
+
+    def set_connection_state(self, text: str) -> None:
+        self.connection_label.setText(text)
+
+    # -- remembered between runs ------------------------------------------------------------
+    def _restore(self) -> None:
+        s = settings()
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        last = s.value("window/tab")
+        if last in self.tab_by_key:
+            self.tabs.setCurrentWidget(self.tab_by_key[last])
+
+    def save_state(self) -> None:
+        s = settings()
+        s.setValue("window/geometry", self.saveGeometry())
+        key = next((k for k, t in self.tab_by_key.items() if t is self.tabs.currentWidget()), None)
+        s.setValue("window/tab", key)
+        for tab in self.tab_by_key.values():
+            tab.save_state() if hasattr(tab, "save_state") else None
+        s.sync()
+
+    def closeEvent(self, event) -> None:
+        for tab in self.tab_by_key.values():
+            may_leave = getattr(tab, "may_close", None)
+            if may_leave is not None and not may_leave():
+                event.ignore()
+                return
+        self.save_state()
+        super().closeEvent(event)

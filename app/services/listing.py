@@ -39,12 +39,19 @@ class ListQuery:
     limit: int = 200
     after: tuple[Any, str] | None = None  # (sort value, id) of the last row seen
     filters: dict[str, Any] = field(default_factory=dict)
+    # Rows to skip before the page. Only for jumping into the middle of a list
+    # (a scroll bar dragged far); reading on from a page uses ``after``.
+    offset: int = 0
 
 
 @dataclass(frozen=True)
 class Page:
     rows: list[dict[str, Any]]
     next_after: tuple[Any, str] | None  # None when there is nothing more
+    # (sort value, id) of the first and last rows, for keyset reads in either
+    # direction from this page (a table model reloading a page it dropped).
+    first_key: tuple[Any, str] | None = None
+    last_key: tuple[Any, str] | None = None
 
     @property
     def has_more(self) -> bool:
@@ -83,6 +90,8 @@ def run_list(
         raise ValidationError("sort", _("Cannot sort by {key}.").format(key=sort_key))
     if not 1 <= query.limit <= 10_000:
         raise ValidationError("limit", _("A page holds between 1 and 10,000 rows."))
+    if query.offset < 0:
+        raise ValidationError("offset", _("An offset cannot be negative."))
     # NULLs would break the row-value comparison: sort them as the lowest value.
     sort_expr = by_key[sort_key].expr
     if getattr(getattr(sort_expr, "expression", sort_expr), "nullable", True):
@@ -103,12 +112,19 @@ def run_list(
     else:
         stmt = stmt.order_by(sort_expr.asc(), id_expr.asc())
     stmt = stmt.limit(query.limit + 1)
+    if query.offset:
+        stmt = stmt.offset(query.offset)
     result = session.execute(stmt).mappings().all()
     more = len(result) > query.limit
     result = result[: query.limit]
     rows = [{k: v for k, v in r.items() if k not in ("__sort",)} for r in result]
-    next_after = (result[-1]["__sort"], str(result[-1]["__id"])) if more and result else None
-    return Page(rows=rows, next_after=next_after)
+    keys = [(r["__sort"], str(r["__id"])) for r in (result[:1] + result[-1:])] if result else []
+    return Page(
+        rows=rows,
+        next_after=keys[-1] if more and keys else None,
+        first_key=keys[0] if keys else None,
+        last_key=keys[-1] if keys else None,
+    )
 
 
 def _null_floor(expr: Any) -> Any:

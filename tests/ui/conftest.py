@@ -1,0 +1,50 @@
+"""Helpers for driving the real widgets."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from ui.common import dialogs
+from ui.common.worker import pool
+
+
+def wait_idle(qtbot, model, timeout: int = 10_000) -> None:
+    """Until the model has no query in flight (its pages and count are in)."""
+    qtbot.waitUntil(lambda: not model.busy, timeout=timeout)
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """Answers to the questions the app asks, in order; each question asked is recorded."""
+    state = {"answers": [], "asked": []}
+
+    def confirm(_parent, title, text, **_kw):
+        state["asked"].append((title, text))
+        return state["answers"].pop(0) if state["answers"] else False
+
+    monkeypatch.setattr(dialogs, "confirm", confirm)
+    monkeypatch.setattr(dialogs, "inform", lambda _p, title, text: state["asked"].append((title, text)))
+    return state
+
+
+@pytest.fixture(autouse=True)
+def _drain_pool():
+    yield
+    pool().waitForDone(10_000)
+
+
+def type_text(qtbot, widget, text: str, *, clear: bool = True) -> None:
+    """Type like a person, accents included (QTest's keyClicks handles ASCII only)."""
+    widget.setFocus()
+    if clear:
+        widget.selectAll()
+        qtbot.keyClick(widget, Qt.Key.Key_Backspace)
+    for ch in text:
+        if ch.isascii():
+            qtbot.keyClicks(widget, ch)
+        else:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))

@@ -1,0 +1,20 @@
+"""The few questions the app asks. One place, so tests can answer them."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def confirm(parent: QWidget, title: str, text: str, *, yes: str | None = None, no: str | None = None) -> bool:
+    """Ask a yes/no question; the safe answer (no) is the default button."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    yes_button = box.addButton(yes or box.tr("Yes"), QMessageBox.ButtonRole.AcceptRole)
+    no_button = box.addButton(no or box.tr("No"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no_button)
+    box.setEscapeButton(no_button)
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+def inform(parent: QWidget, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
