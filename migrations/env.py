@@ -10,6 +10,7 @@ from alembic import context
 
 import app.domain  # noqa: F401 - registers every table
 from app.domain.base import Base
+from app.domain.search import include_object
 
 config = context.config
 target_metadata = Base.metadata
@@ -22,6 +23,7 @@ def _run(connection) -> None:
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
         user_module_prefix="app.domain.types.",
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()

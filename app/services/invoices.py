@@ -22,6 +22,7 @@ from app.domain.invoices import Invoice
 from app.domain.taxes import TaxRate
 from app.domain.types import utcnow
 from app.errors import ValidationError
+from app.domain.search import INVOICE_SEARCH
 from app.i18n import _
 from app.services.common import apply, check_version, get_or_404, to_view
 from app.services.invoice_drafts import as_uuid, check_draft
@@ -238,10 +239,11 @@ def list_invoices(db: Database, query: ListQuery = ListQuery()) -> Page:
     (the UI asks for it descending). Each row carries its id as ``__id``.
     """
     with db.session() as s:
-        return run_list(s, _invoice_base(query.filters), INVOICE_COLUMNS, Invoice.id, query, "issue_date")
+        return run_list(s, _invoice_base(query.filters), INVOICE_COLUMNS, Invoice.id, query, "issue_date",
+                        search_index=INVOICE_SEARCH)
 
 
 def count_invoices(db: Database, query: ListQuery = ListQuery()) -> int:
     """How many invoices the same search and filters find."""
     with db.session() as s:
-        return count_rows(s, _invoice_base(query.filters), INVOICE_COLUMNS, query.search)
+        return count_rows(s, _invoice_base(query.filters), INVOICE_COLUMNS, query.search, INVOICE_SEARCH)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.db.session import Database
 from app.domain.parties import Party, PartyAddress, PaymentTerm
+from app.domain.search import PARTY_SEARCH
 from app.i18n import _
 from app.services.common import apply, archive, check_version, get_or_404, restore, to_view
 from app.services.lookups import reference
@@ -240,9 +241,10 @@ def _party_base(filters: dict) -> "select":
 def list_parties(db: Database, query: ListQuery = ListQuery()) -> Page:
     """Filters: ``role`` (customer|supplier), ``include_archived``."""
     with db.session() as s:
-        return run_list(s, _party_base(query.filters), PARTY_COLUMNS, Party.id, query, "legal_name")
+        return run_list(s, _party_base(query.filters), PARTY_COLUMNS, Party.id, query, "legal_name",
+                        search_index=PARTY_SEARCH)
 
 
 def count_parties(db: Database, query: ListQuery = ListQuery()) -> int:
     with db.session() as s:
-        return count_rows(s, _party_base(query.filters), PARTY_COLUMNS, query.search)
+        return count_rows(s, _party_base(query.filters), PARTY_COLUMNS, query.search, PARTY_SEARCH)
