@@ -23,9 +23,16 @@ ERROR_STYLE = "border: 1px solid #b3261e; background: #fdecea;"
 
 
 def mark_error(widget: QWidget, message: str | None) -> None:
-    """Outline a widget in red with the message as tooltip, or clear it."""
+    """Outline a widget in red with the message as tooltip, or clear it.
+
+    The style names the widget itself, so a composite field (a grid, a box of
+    fields) does not paint a red border on every child.
+    """
     widget.setProperty("invalid", bool(message))
-    widget.setStyleSheet(ERROR_STYLE if message else "")
+    name = widget.objectName()
+    selector = f"#{name}" if name else ""
+    widget.setStyleSheet(f"{selector} {{ {ERROR_STYLE} }}" if message and selector else
+                         (ERROR_STYLE if message else ""))
     widget.setToolTip(message or "")
 
 
@@ -164,6 +171,9 @@ class LookupField(QLineEdit):
         return self._id
 
     def set_value(self, record_id: Any, label: str = "") -> None:
+        """``set_value(id, label)``, or ``set_value((id, label))`` as ``Form.load`` passes one value."""
+        if isinstance(record_id, tuple):
+            record_id, label = record_id
         self._setting = True
         self._id = record_id
         self.setText(label if record_id is not None else "")

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout,
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout,
     QWidget,
 )
 
@@ -135,6 +135,14 @@ class ListPanel(QWidget):
         combo.currentIndexChanged.connect(lambda _i: self.set_filter(key, combo.currentData()))
         self.filter_bar.addWidget(combo)
         return combo
+
+    def add_check_filter(self, key: str, label: str, value: Any = True) -> QCheckBox:
+        """A quick filter that is on or off, e.g. "Ending within 30 days"."""
+        box = QCheckBox(label, self)
+        box.setObjectName(f"filter_{key}")
+        box.toggled.connect(lambda on: self.set_filter(key, value if on else None))
+        self.filter_bar.addWidget(box)
+        return box
 
     def add_date_range(self, from_key: str = "date_from", to_key: str = "date_to") -> tuple[DateField, DateField]:
         fields = []

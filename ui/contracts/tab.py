@@ -1,0 +1,255 @@
+"""Contracts: the list with status and end date (those ending soon highlighted) and the contract form.
+
+A contract names a customer or supplier, or for an employment contract an
+employee; the form shows the one field the chosen kind needs. The price
+lines are edited in a small grid, and files hang under the form.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from typing import Any
+
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
+
+from app.db.session import Database
+from app.domain.enums import BillingFrequency, ContractKind, ContractStatus
+from app.errors import FieldError, ValidationError
+from app.services import contracts, parties, reference
+from app.services.contracts import ContractData
+from app.services.listing import ListQuery
+from ui.common.fields import CheckField, ChoiceField, DateField, DecimalField, NotesField, TextField, as_id
+from ui.common.form import Form
+from ui.common.formatting import ParseError
+from ui.common.list_panel import ListPanel
+from ui.common.record_tab import RecordTab
+from ui.common.table_model import Column
+from ui.contracts.attachments import AttachmentsBox
+from ui.contracts.lines import LinesEditor, line_label
+from ui.employees.lookup import LabelledLookup, employee_choices, employee_value
+
+ENDING_DAYS = 30  # "ending soon": highlighted, and the quick filter
+ENDING_SOON = QColor("#ffe7a8")  # soft amber
+OVERDUE = QColor("#f8d2cf")  # soft red: past its end date and still active
+_RUNNING = (ContractStatus.ACTIVE, ContractStatus.NOTICE_GIVEN)
+_CLOSED = (ContractStatus.ENDED, ContractStatus.TERMINATED)
+_PARTY_KINDS = (ContractKind.CUSTOMER, ContractKind.SUPPLIER)
+_LINE_FIELD = re.compile(r"^lines\[(\d+)\]")
+
+
+class ContractsTab(RecordTab):
+    list_name = "contracts"
+    default_sort = "start_date"  # the newest first: what a clerk usually comes for
+    default_descending = True
+    _fixed_today: dt.date | None = None
+    _party_role = "customer"  # read by the party search on a worker thread; a plain str
+
+    def __init__(self, db: Database, parent: QWidget | None = None, *, today: dt.date | None = None):
+        super().__init__(db, parent)
+        if today is not None:  # tests, and a clerk checking "as of": the highlight and the filter agree
+            self._fixed_today = today
+            self.list.set_filter("today", today)
+
+    def today(self) -> dt.date:
+        return self._fixed_today or dt.date.today()
+
+    # -- labels --------------------------------------------------------------------------
+    def noun(self) -> str:
+        return self.tr("contract")
+
+    def noun_plural(self) -> str:
+        return self.tr("contracts")
+
+    def kind_labels(self) -> dict[str, str]:
+        return {ContractKind.CUSTOMER.value: self.tr("Customer"), ContractKind.SUPPLIER.value: self.tr("Supplier"),
+                ContractKind.EMPLOYMENT.value: self.tr("Employment")}
+
+    def status_labels(self) -> dict[str, str]:
+        return {ContractStatus.DRAFT.value: self.tr("Draft"), ContractStatus.ACTIVE.value: self.tr("Active"),
+                ContractStatus.NOTICE_GIVEN.value: self.tr("Notice given"),
+                ContractStatus.ENDED.value: self.tr("Ended"), ContractStatus.TERMINATED.value: self.tr("Terminated")}
+
+    def frequency_labels(self) -> dict[str, str]:
+        return {BillingFrequency.MONTHLY.value: self.tr("Monthly"),
+                BillingFrequency.QUARTERLY.value: self.tr("Quarterly"),
+                BillingFrequency.YEARLY.value: self.tr("Yearly"), BillingFrequency.ONE_OFF.value: self.tr("Once")}
+
+    # -- the list ------------------------------------------------------------------------
+    def columns(self) -> list[Column]:
+        return [
+            Column("reference", self.tr("Reference"), width=110),
+            Column("title", self.tr("Title"), width=230),
+            Column("counterparty", self.tr("With"), width=210),
+            Column("kind", self.tr("Kind"), kind="choice", choices=self.kind_labels(), width=90),
+            Column("status", self.tr("Status"), kind="choice", choices=self.status_labels(), width=95),
+            Column("start_date", self.tr("Start"), kind="date", width=85),
+            Column("end_date", self.tr("End"), kind="date", width=85),
+            Column("value", self.tr("Value"), kind="money", width=100),
+        ]
+
+    def list_rows(self, db, query):
+        return contracts.list_contracts(db, query)
+
+    def count_rows(self, db, query):
+        return contracts.count_contracts(db, query)
+
+    def row_brush(self, row: dict) -> QBrush | None:
+        end, status = row.get("end_date"), row.get("status")
+        if end is None or status in _CLOSED:
+            return None
+        today = self.today()
+        if end < today:
+            return QBrush(OVERDUE) if status in _RUNNING else None
+        if end <= today + dt.timedelta(days=ENDING_DAYS):
+            return QBrush(ENDING_SOON)
+        return None
+
+    def add_filters(self, panel: ListPanel) -> None:
+        panel.add_choice_filter("kind", self.tr("All kinds"), [(t, k) for k, t in self.kind_labels().items()])
+        panel.add_choice_filter("status", self.tr("All statuses"), [(t, s) for s, t in self.status_labels().items()])
+        self.ending_filter = QCheckBox(self.tr("Ending within &30 days"), panel)
+        self.ending_filter.setObjectName("filter_ending_within_days")
+        self.ending_filter.setToolTip(self.tr("Amber rows end within 30 days; red rows are past their end date "
+                                              "but still active."))
+        self.ending_filter.toggled.connect(
+            lambda on: panel.set_filter("ending_within_days", ENDING_DAYS if on else None))
+        panel.filter_bar.addWidget(self.ending_filter)
+
+    # -- the form -------------------------------------------------------------------------
+    def build_form(self, form: Form) -> None:
+        kinds = [(t, k) for k, t in self.kind_labels().items()]
+        form.add("kind", self.tr("&Kind"), ChoiceField(kinds))
+        form.add("title", self.tr("&Title"), TextField())
+        form.add("reference", self.tr("Re&ference"), TextField())
+        form.fields["reference"].setMaxLength(40)
+        form.add("party_id", self.tr("Cust&omer"), LabelledLookup(self._search_parties))
+        form.fields["party_id"].setPlaceholderText(self.tr("Type part of the name, code or NIF"))
+        form.add("employee_id", self.tr("E&mployee"), LabelledLookup(lambda text: employee_choices(self.db, text)))
+        form.fields["employee_id"].setPlaceholderText(self.tr("Type part of the name, code or NIF"))
+        form.add("status", self.tr("Stat&us"), ChoiceField([(t, s) for s, t in self.status_labels().items()]))
+        form.add("start_date", self.tr("Sta&rt date"), DateField())
+        form.add("end_date", self.tr("&End date"), DateField())
+        form.fields["end_date"].setToolTip(self.tr("Leave empty for an open-ended contract."))
+        form.add("value", self.tr("&Value"), DecimalField(2))
+        form.add_section(self.tr("Renewal and notice"))
+        form.add("auto_renew", self.tr("Renewal"), CheckField(self.tr("Rene&ws automatically")))
+        form.add("renewal_months", self.tr("Renews for (months)"), DecimalField(0))
+        form.add("notice_days", self.tr("Not&ice (days)"), DecimalField(0))
+        form.add_section(self.tr("Billing"))
+        form.add("billing_frequency", self.tr("&Billing"),
+                 ChoiceField([(t, f) for f, t in self.frequency_labels().items()], blank=self.tr("Not billed")))
+        form.add("billing_day", self.tr("Billing da&y"), DecimalField(0))
+        form.fields["billing_day"].setToolTip(self.tr("Day of the month, 1 to 28."))
+        form.add("indexation_percent", self.tr("Inde&xation %"), DecimalField(4))
+        self.lines = LinesEditor()
+        form.add("lines", self.tr("Lines"), self.lines)
+        self.lines.sig_changed.connect(form.sig_edited)
+        form.add("notes", self.tr("&Notes"), NotesField())
+        for name in ("renewal_months", "notice_days", "billing_day", "indexation_percent", "value"):
+            form.fields[name].setMaximumWidth(140)
+        form.fields["kind"].currentIndexChanged.connect(lambda _i: self._on_kind_changed())
+        self._on_kind_changed()
+
+    def add_editor_extras(self, layout: QVBoxLayout) -> None:
+        self.attachments = AttachmentsBox(self.db, self.editor)
+        self.attachments.sig_status.connect(self.sig_status)
+        layout.addWidget(self.attachments)
+
+    def activate(self) -> None:
+        super().activate()
+        self.lines.set_tax_rates([(r.name, r.id) for r in reference.tax_rates(self.db)])
+
+    def _search_parties(self, text: str) -> list[tuple[str, Any]]:
+        # Runs on a worker thread: reads only the plain role string, never a widget.
+        page = parties.list_parties(self.db, ListQuery(search=text, limit=20, filters={"role": self._party_role}))
+        return [(f"{r['code']} · {r['legal_name']}", r["__id"]) for r in page.rows]
+
+    def _on_kind_changed(self) -> None:
+        kind = self.form.fields["kind"].value()
+        by_party = kind in _PARTY_KINDS
+        self._party_role = "supplier" if kind == ContractKind.SUPPLIER else "customer"
+        layout = self.form.layout_
+        party, employee = self.form.fields["party_id"], self.form.fields["employee_id"]
+        layout.setRowVisible(party.parentWidget(), by_party)
+        layout.setRowVisible(employee.parentWidget(), not by_party)
+        caption = layout.labelForField(party.parentWidget())
+        if caption is not None:
+            caption.setText(self.tr("Su&pplier") if kind == ContractKind.SUPPLIER else self.tr("Cust&omer"))
+        hidden = employee if by_party else party
+        try:
+            hidden.value()
+        except ParseError:  # half-typed text in a field now hidden would block saving, unseen
+            hidden.set_value(None)
+
+    # -- form <-> service -----------------------------------------------------------------
+    def blank_values(self) -> dict[str, Any]:
+        self.attachments.set_contract(None)
+        return {**super().blank_values(), "kind": ContractKind.CUSTOMER.value, "status": ContractStatus.DRAFT.value,
+                "auto_renew": False, "notice_days": 0, "lines": []}
+
+    def view_to_form(self, view) -> dict[str, Any]:
+        values = super().view_to_form(view)
+        values["kind"], values["status"] = view.kind.value, view.status.value
+        values["billing_frequency"] = view.billing_frequency.value if view.billing_frequency else None
+        values["party_id"] = (view.party_id, self._party_label(view)) if view.party_id else None
+        values["employee_id"] = employee_value(self.db, view.employee_id)
+        values["lines"] = list(view.lines)
+        self.attachments.set_contract(view.id)
+        return values
+
+    def _party_label(self, view) -> str:
+        # The list gives the name; the code comes from the party, as in the suggestions.
+        return f"{parties.get_party(self.db, view.party_id).code} · {view.counterparty}"
+
+    def form_to_data(self, values: dict[str, Any]) -> ContractData:
+        kind = values["kind"]
+        by_party = kind in _PARTY_KINDS
+        return ContractData(
+            kind=kind, title=values["title"] or "", start_date=values["start_date"],
+            party_id=as_id(values["party_id"]) if by_party else None,
+            employee_id=as_id(values["employee_id"]) if not by_party else None,
+            reference=values["reference"], end_date=values["end_date"], status=values["status"],
+            auto_renew=values["auto_renew"], renewal_months=_whole(values["renewal_months"]),
+            notice_days=_whole(values["notice_days"]), value=values["value"],
+            billing_frequency=values["billing_frequency"], billing_day=_whole(values["billing_day"]),
+            indexation_percent=values["indexation_percent"], notes=values["notes"], lines=values["lines"])
+
+    def describe(self, view) -> str:
+        return f"{view.reference} · {view.title}" if view.reference else view.title
+
+    def get(self, record_id: str):
+        return contracts.get_contract(self.db, uuid.UUID(record_id))
+
+    def create(self, data: ContractData):
+        try:
+            return contracts.create_contract(self.db, data)
+        except ValidationError as exc:
+            raise self._name_lines(exc) from None
+
+    def update(self, record_id: str, data: ContractData, version: int | None):
+        try:
+            return contracts.update_contract(self.db, uuid.UUID(record_id), data, version)
+        except ValidationError as exc:
+            raise self._name_lines(exc) from None
+
+    def archive(self, record_id: str):
+        return contracts.archive_contract(self.db, uuid.UUID(record_id))
+
+    def _name_lines(self, exc: ValidationError) -> ValidationError:
+        """``lines[2].quantity`` becomes "Line 3: …" under the grid, counted as the clerk sees the rows."""
+        out = []
+        for error in exc.errors:
+            if m := _LINE_FIELD.match(error.field):
+                row = self.lines.grid_row(int(m.group(1)))
+                out.append(FieldError("lines", f"{line_label(row)}: {error.message}"))
+            else:
+                out.append(error)
+        return ValidationError(out)
+
+
+def _whole(value) -> int | None:
+    """A DecimalField(places=0) value as the int the service expects."""
+    return None if value is None else int(value)
