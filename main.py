@@ -4,6 +4,7 @@
     python main.py db upgrade [--db ...]       create or upgrade the schema
     python main.py db current [--db ...]       print the schema revision
     python main.py demo [--db ...] [--seed N] [--invoices N] ...   fill with demo data
+    python main.py screenshot --tab invoices -o FILE.png [--db ...]  picture of a tab (1440x900)
 
 Global options (--db, --verbose) are accepted before or after the command name.
 """
@@ -69,6 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--invoices", type=_positive, default=2000, metavar="N")
     demo.add_argument("--contracts", type=_positive, default=100, metavar="N")
     demo.add_argument("--employees", type=_positive, default=40, metavar="N")
+
+    shot = command("screenshot", "open the main window offscreen on one tab, save a PNG of it and exit")
+    shot.add_argument("--tab", required=True,
+                      choices=("invoices", "contracts", "inventory", "employees", "parties"))
+    shot.add_argument("-o", "--output", required=True, metavar="FILE.png")
+    shot.add_argument("--size", default="1440x900", metavar="WxH", help="window size (default 1440x900)")
     return parser
 
 
@@ -82,6 +89,11 @@ def main(argv: list[str] | None = None) -> int:
             from ui.app import run_gui
 
             return run_gui(args.db)
+        if args.command == "screenshot":
+            from ui.screenshot import take_screenshot
+
+            width, _, height = args.size.partition("x")
+            return take_screenshot(args.db, args.tab, args.output, (int(width), int(height)))
         if args.command == "db":
             return admin.db_command(args.db_command, args.db, verbose=args.verbose)
         if args.command == "demo":

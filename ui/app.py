@@ -19,11 +19,16 @@ def run_gui(db: str | None, argv: list[str] | None = None) -> int:
     """
     database = open_database(db)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
-    app.setApplicationName("Trastienda")
-    app.setOrganizationName("Trastienda")
+    configure_application(app)
     window = MainWindow(database, describe(database.engine.url))
     window.show()
     try:
         return app.exec()
     finally:
         database.dispose()
+
+
+def configure_application(app: QApplication) -> None:
+    app.setApplicationName("Trastienda")
+    app.setOrganizationName("Trastienda")
+    app.setApplicationDisplayName("Trastienda")

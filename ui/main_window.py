@@ -36,8 +36,9 @@ TAB_KEYS = ("invoices", "contracts", "inventory", "employees", "parties")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, database: Database, where: str, *, connection: str | None = None):
+    def __init__(self, database: Database, where: str, *, connection: str | None = None, remember: bool = True):
         super().__init__()
+        self.remember = remember  # False for screenshots: a fixed layout, nothing saved
         self.database = database
         self.setWindowTitle(f"Trastienda {__version__}")
         self.tabs = QTabWidget(self)
@@ -62,7 +63,10 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(label)
 
         self._build_menus()
-        self._restore()
+        if remember:
+            self._restore()
+        else:
+            self.resize(1280, 800)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._on_tab_changed(self.tabs.currentIndex())
 
@@ -148,7 +152,17 @@ class MainWindow(QMainWindow):
         if last in self.tab_by_key:
             self.tabs.setCurrentWidget(self.tab_by_key[last])
 
+    def busy(self) -> bool:
+        """Whether the visible list still has a query in flight (screenshots, benchmarks wait on it)."""
+        tab = self.current_tab()
+        inner = getattr(tab, "current_record_tab", None)
+        tab = inner() if inner is not None else tab
+        model = getattr(tab, "model", None)
+        return bool(model is not None and model.busy)
+
     def save_state(self) -> None:
+        if not self.remember:
+            return
         s = settings()
         s.setValue("window/geometry", self.saveGeometry())
         key = next((k for k, t in self.tab_by_key.items() if t is self.tabs.currentWidget()), None)

@@ -84,7 +84,11 @@ def search_clause(columns: list[ListColumn], search: str, index: SearchIndex | N
             indexed.append(word)
             continue
         pattern = f"%{_escape_like(word)}%"
-        clauses.append(or_(*[e.ilike(pattern, escape="\\") for e in exprs]))
+        if dialect == "sqlite" and word.isascii():
+            # SQLite's own LIKE ignores ASCII case: no lower() call per row (ours is Python).
+            clauses.append(or_(*[e.like(pattern, escape="\\") for e in exprs]))
+        else:
+            clauses.append(or_(*[e.ilike(pattern, escape="\\") for e in exprs]))
     if indexed:
         phrases = " AND ".join('"' + w.replace('"', '""') + '"' for w in indexed)
         matches = text(f"SELECT rowid FROM {index.name} WHERE {index.name} MATCH :match") \

@@ -33,6 +33,12 @@ SORT_ROLE = Qt.ItemDataRole.UserRole  # the raw value: Decimal, date, str
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's record id (str)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the whole row as a dict
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_SERVED = frozenset({_DISPLAY, _ALIGN, _BACKGROUND, int(Qt.ItemDataRole.ToolTipRole),
+                     int(SORT_ROLE), int(ID_ROLE), int(ROW_ROLE)})
+
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
@@ -103,6 +109,7 @@ class LazyTableModel(QAbstractTableModel):
         self._count: int | None = None
         self._more = False  # before the count: whether fetchMore has a page to read
         self._pages: OrderedDict[int, list[dict]] = OrderedDict()
+        self._texts: dict[int, list[tuple[str, ...] | None]] = {}  # page -> display texts per row, once shown
         self._bounds: dict[int, tuple[Any, Any]] = {}  # page -> (first key, last key), kept when dropped
         self._pending: set[int] = set()
         self._first_page = LatestOnly()
@@ -148,14 +155,25 @@ class LazyTableModel(QAbstractTableModel):
         """Read the list again (after a save, a new search, another sort).
 
         The rows on screen stay until the new first page replaces them, so
-        typing in the search box never flashes an empty table.
+        typing in the search box never flashes an empty table. The count runs
+        after the first page, not beside it: both are Python under one GIL,
+        and the rows the clerk is waiting for come first.
         """
         self._gen += 1
         gen, query = self._gen, replace(self._query, after=None, offset=0)
-        self._first_page.submit(lambda: self.list_fn(self.db, query),
-                                lambda page: self._on_first_page(gen, page), self._on_failed)
-        self._counter.submit(lambda: self.count_fn(self.db, query),
-                             lambda n: self._on_count(gen, n), self._on_failed)
+
+        def first_page_done(page: Page) -> None:
+            self._on_first_page(gen, page)
+            if gen == self._gen:
+                self._counter.submit(lambda: self.count_fn(self.db, query),
+                                     lambda n: self._on_count(gen, n), self._on_failed)
+
+        self._first_page.submit(lambda: self.list_fn(self.db, query), first_page_done, self._on_failed)
+
+    @property
+    def loading(self) -> bool:
+        """Whether a new query's first page is still on its way (the view shows the old rows)."""
+        return self._shown_gen != self._gen
 
     # -- results ---------------------------------------------------------------------
     def _on_failed(self, exc: Exception) -> None:
@@ -169,6 +187,7 @@ class LazyTableModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._pages.clear()
+        self._texts.clear()
         self._bounds.clear()
         self._pending.clear()
         self._store(0, page.rows, page.first_key, page.last_key)
@@ -205,11 +224,13 @@ class LazyTableModel(QAbstractTableModel):
 
     def _store(self, p: int, rows: list[dict], first_key, last_key) -> None:
         self._pages[p] = rows
+        self._texts[p] = [None] * len(rows)
         self._pages.move_to_end(p)
         if first_key is not None:
             self._bounds[p] = (first_key, last_key)
         while len(self._pages) > self.max_pages:
-            self._pages.popitem(last=False)
+            dropped, _rows = self._pages.popitem(last=False)
+            self._texts.pop(dropped, None)
 
     # -- paging ----------------------------------------------------------------------
     def _page_query(self, p: int) -> tuple[ListQuery, bool]:
@@ -305,29 +326,41 @@ class LazyTableModel(QAbstractTableModel):
             self._request(self._rows // self.page_size)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= self._rows:
+        # Called for every visible cell and every role on each paint: refuse the
+        # roles we do not serve first, and format a row's texts once, not per paint.
+        if role not in _SERVED:
             return None
-        column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return column.alignment
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SORT_ROLE, ID_ROLE,
-                        ROW_ROLE, Qt.ItemDataRole.BackgroundRole):
+        r = index.row()
+        if r >= self._rows or r < 0:
             return None
-        row = self._row(index.row())
-        if row is None:
+        c = index.column()
+        if role == _ALIGN:
+            return self.columns[c].alignment
+        p, i = divmod(r, self.page_size)
+        rows = self._pages.get(p)
+        if rows is None:
+            if self._shown_gen == self._gen:  # not while a new query replaces these rows
+                self._request(p)
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.display(row.get(column.key))
+        if i >= len(rows):
+            return None
+        row = rows[i]
+        if role == _DISPLAY:
+            cache = self._texts[p]
+            texts = cache[i]
+            if texts is None:
+                texts = cache[i] = tuple(col.display(row.get(col.key)) for col in self.columns)
+            return texts[c]
+        if role == _BACKGROUND:
+            return self.row_brush(row) if self.row_brush else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = column.display(row.get(column.key))
+            text = self.columns[c].display(row.get(self.columns[c].key))
             return text if len(text) > 30 else None
         if role == SORT_ROLE:
-            return row.get(column.key)
+            return row.get(self.columns[c].key)
         if role == ID_ROLE:
             return str(row["__id"])
-        if role == ROW_ROLE:
-            return row
-        return self.row_brush(row) if self.row_brush else None
+        return row  # ROW_ROLE
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
