@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QT
 
 from app import __version__
 from app.db.session import Database
+from ui.common.settings import forget as forget_settings
 from ui.common.settings import settings
 
 
@@ -38,7 +39,9 @@ TAB_KEYS = ("invoices", "contracts", "inventory", "employees", "parties")
 class MainWindow(QMainWindow):
     def __init__(self, database: Database, where: str, *, connection: str | None = None, remember: bool = True):
         super().__init__()
-        self.remember = remember  # False for screenshots: a fixed layout, nothing saved
+        self.remember = remember  # False for screenshots: a fixed layout, nothing read or saved
+        if not remember:
+            forget_settings()
         self.database = database
         self.setWindowTitle(f"Trastienda {__version__}")
         self.tabs = QTabWidget(self)

@@ -85,6 +85,10 @@ class ListPanel(QWidget):
         self.table.setModel(model)
         for i, column in enumerate(model.columns):
             self.table.setColumnWidth(i, column.width)
+        # A stretched amount column would push the figures to the far edge, away from their row.
+        last = model.columns[-1] if model.columns else None
+        self.table.horizontalHeader().setStretchLastSection(bool(last) and last.alignment & Qt.AlignmentFlag.AlignLeft
+                                                            == Qt.AlignmentFlag.AlignLeft)
         self.table.horizontalHeader().setSortIndicator(
             self._sort_section(), Qt.SortOrder.DescendingOrder if model.query.descending else Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)  # header clicks call model.sort -> SQL ORDER BY

@@ -81,8 +81,8 @@ class ContractsTab(RecordTab):
     def columns(self) -> list[Column]:
         return [
             Column("reference", self.tr("Reference"), width=110),
-            Column("title", self.tr("Title"), width=230),
-            Column("counterparty", self.tr("With"), width=210),
+            Column("title", self.tr("Title"), width=420),
+            Column("counterparty", self.tr("With"), width=260),
             Column("kind", self.tr("Kind"), kind="choice", choices=self.kind_labels(), width=90),
             Column("status", self.tr("Status"), kind="choice", choices=self.status_labels(), width=95),
             Column("start_date", self.tr("Start"), kind="date", width=85),
