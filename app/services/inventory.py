@@ -33,20 +33,24 @@ from app.services.stock import (
     MOVE_COLUMNS,
     StockMoveData,
     StockMoveView,
+    WarehouseStock,
     count_moves,
     get_move,
     list_moves,
     record_move,
     reverse_move,
+    stock_by_warehouse,
     stock_on_hand,
 )
 
 __all__ = [
     "PRODUCT_COLUMNS", "WAREHOUSE_COLUMNS", "MOVE_COLUMNS",
     "ProductData", "ProductView", "WarehouseData", "WarehouseView", "StockMoveData", "StockMoveView",
+    "WarehouseStock",
     "create_product", "update_product", "archive_product", "restore_product", "get_product",
     "find_product_by_code", "list_products", "count_products",
     "create_warehouse", "update_warehouse", "archive_warehouse", "restore_warehouse", "get_warehouse",
     "list_warehouses", "count_warehouses",
-    "record_move", "reverse_move", "get_move", "stock_on_hand", "list_moves", "count_moves",
+    "record_move", "reverse_move", "get_move", "stock_on_hand", "stock_by_warehouse",
+    "list_moves", "count_moves",
 ]

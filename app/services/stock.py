@@ -12,8 +12,9 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import Select, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased, lazyload
 
 from app.db.session import Database
@@ -212,6 +213,55 @@ def _on_hand(s: Session, product_id: uuid.UUID, warehouse_id: uuid.UUID | None, 
         stmt = stmt.where(StockMove.date <= on_date)
     total = s.execute(stmt.with_only_columns(func.sum(signed))).scalar()
     return (total if total is not None else Decimal(0)).quantize(_QUANTUM)
+
+
+def on_hand_sql(product_id: Any) -> ColumnElement[Decimal]:
+    """Company-wide stock on hand of ``product_id`` as a correlated scalar subquery (0 with no moves).
+
+    ``product_id`` is the outer column to correlate with (``Product.id``), so a
+    product list selects it per row: the database computes it only for the
+    rows it returns (one index range on ``ix_stock_move_product_date`` each),
+    never for the whole catalogue. Same arithmetic as ``stock_on_hand``.
+    """
+    qty, src, dst = StockMove.quantity, StockMove.from_warehouse_id, StockMove.to_warehouse_id
+    # Transfers move stock between our own warehouses: they change no total. They
+    # count as 0 here rather than being filtered out, so the only condition is the
+    # product and every planner (even without statistics) walks the product index.
+    signed = case((and_(dst.is_not(None), src.is_(None)), qty),
+                  (and_(src.is_not(None), dst.is_(None)), -qty), else_=0)
+    return select(func.coalesce(func.sum(signed), 0)).where(StockMove.product_id == product_id).scalar_subquery()
+
+
+@dataclass(frozen=True)
+class WarehouseStock:
+    warehouse_id: uuid.UUID
+    code: str
+    name: str
+    quantity: Decimal
+    archived: bool
+
+
+def stock_by_warehouse(db: Database, product_id: uuid.UUID) -> list[WarehouseStock]:
+    """Stock on hand of one product in each warehouse, default warehouse first, then by code.
+
+    Every active warehouse is listed (0 where the product has no moves); an
+    archived one only while it still holds stock (or a shortage), so nothing is
+    hidden. Quantities agree with ``stock_on_hand(db, product_id, warehouse)``.
+    """
+    with db.session() as s:
+        totals: dict[uuid.UUID, Decimal] = {}
+        for column, sign in ((StockMove.to_warehouse_id, 1), (StockMove.from_warehouse_id, -1)):
+            rows = s.execute(select(column, func.sum(StockMove.quantity))
+                             .where(StockMove.product_id == product_id, column.is_not(None))
+                             .group_by(column)).all()
+            for warehouse_id, total in rows:
+                totals[warehouse_id] = totals.get(warehouse_id, Decimal(0)) + sign * total
+        warehouses = s.execute(select(Warehouse).order_by(Warehouse.is_default.desc(), Warehouse.code)).scalars()
+        return [
+            WarehouseStock(w.id, w.code, w.name, totals.get(w.id, Decimal(0)).quantize(_QUANTUM), w.archived)
+            for w in warehouses
+            if w.archived_at is None or totals.get(w.id, Decimal(0)) != 0
+        ]
 
 
 _src = aliased(Warehouse, name="src")

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QLineEdit, QPlainTextEdit, QWidget
 
@@ -197,6 +198,8 @@ class LookupField(QLineEdit):
         self._runner.submit(lambda: self._search(text), lambda found: self._on_found(text, found))
 
     def _on_found(self, text: str, found: list[tuple[str, Any]]) -> None:
+        if not shiboken6.isValid(self):
+            return  # the field was closed (a grid cell editor) before the answer came back
         if text != self.text().strip():
             return  # typed on meanwhile; a newer search is coming
         self._labels = {label: record_id for label, record_id in found}

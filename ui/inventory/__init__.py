@@ -1,0 +1,1 @@
+"""The Inventory tab: products with their stock on hand, warehouses, stock moves."""
