@@ -155,8 +155,14 @@ def _null_floor(expr: Any) -> Any:
     try:
         if issubclass(py, bool):
             return literal(False, expr.type)
-        if issubclass(py, (int, Decimal)):
-            return literal(py(-(10**15)), expr.type)
+        if issubclass(py, Decimal):
+            # The lowest value the column can hold (NUMERIC(p, s), or its scaled integer on SQLite).
+            precision, scale = getattr(expr.type, "precision", None), getattr(expr.type, "scale", None)
+            if precision and scale is not None:
+                return literal(-(Decimal(10) ** (precision - scale) - 1), expr.type)
+            return literal(Decimal(-(10**12)), expr.type)
+        if issubclass(py, int):
+            return literal(-(2**62), expr.type)
         if issubclass(py, dt.date):
             return literal(dt.date(1, 1, 1), expr.type)
     except NotImplementedError:

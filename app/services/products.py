@@ -233,8 +233,7 @@ PRODUCT_COLUMNS = [
     ListColumn("cost", _("Cost"), Product.cost, align="right"),
     # Computed per returned row only; sorting would sum the moves of the whole catalogue.
     ListColumn("on_hand", _("On hand"), _ON_HAND, align="right", sortable=False),
-    # Not sortable yet: listing's NULL floor for a nullable scaled decimal overflows SQLite's integers.
-    ListColumn("reorder_point", _("Reorder point"), Product.reorder_point, align="right", sortable=False),
+    ListColumn("reorder_point", _("Reorder point"), Product.reorder_point, align="right"),
 ]
 
 

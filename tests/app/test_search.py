@@ -52,3 +52,19 @@ def test_the_index_follows_updates_and_deletes(db):
     invoices.delete_draft(db, draft.id)
     assert invoices.list_invoices(db, ListQuery(search="zubiri")).rows == []
     assert [r["sku"] for r in products.list_products(db, ListQuery(search="tornillo")).rows] == ["TOR-8"]
+
+
+def test_sorting_by_a_column_that_may_be_empty_pages_through_every_row(db):
+    # Products without a reorder point sort first (as the lowest value), on both backends;
+    # the stand-in for "empty" must fit the column, also as SQLite's scaled integer.
+    for i, point in enumerate(["5", None, "0.5", None, "120"]):
+        products.create_product(db, ProductData(sku=f"P{i}", name=f"Producto {i}", sale_price="1",
+                                                tax_rate_id=tax_rate_id("IVA21"), reorder_point=point))
+    seen, after = [], None
+    while True:
+        page = products.list_products(db, ListQuery(sort="reorder_point", limit=2, after=after))
+        seen += [r["sku"] for r in page.rows]
+        if not page.has_more:
+            break
+        after = page.next_after
+    assert seen[2:] == ["P2", "P0", "P4"] and sorted(seen[:2]) == ["P1", "P3"]

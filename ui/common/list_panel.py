@@ -108,6 +108,7 @@ class ListPanel(QWidget):
         self.table.activated.connect(self._on_activated)
         self.table.sig_delete.connect(self._on_delete)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._on_sort_indicator)
         model.sig_reset.connect(self._on_reset)
         model.sig_count.connect(self._on_count)
         model.sig_error.connect(self._on_error)
@@ -196,6 +197,15 @@ class ListPanel(QWidget):
         self.sig_current.emit(current.data(ID_ROLE) if current.isValid() else None)
 
     _keep_id: str | None = None
+
+    def _on_sort_indicator(self, section: int, _order) -> None:
+        # A column that cannot be sorted keeps the arrow where the list really is sorted.
+        if 0 <= section < len(self.model.columns) and not self.model.columns[section].sortable:
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(self._sort_section(), Qt.SortOrder.DescendingOrder
+                                    if self.model.query.descending else Qt.SortOrder.AscendingOrder)
+            header.blockSignals(False)
 
     def _on_reset(self) -> None:
         self.error_label.hide()

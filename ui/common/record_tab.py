@@ -77,6 +77,7 @@ class RecordTab(QWidget):
         self.add_editor_extras(col)
         col.addLayout(buttons)
         self.editor.hide()
+        self.editor.setMinimumWidth(440)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.list)
@@ -93,6 +94,11 @@ class RecordTab(QWidget):
         self.form.sig_edited.connect(self._on_edited)
         self.list.sig_open.connect(self.open_record)
         self.list.sig_delete.connect(self.archive_record)
+
+    @property
+    def editor_open(self) -> bool:
+        """Whether the form is open, even while its tab is not the one showing."""
+        return not self.editor.isHidden()
 
     # -- the actions the window's menus call ------------------------------------------
     def activate(self) -> None:
@@ -111,7 +117,7 @@ class RecordTab(QWidget):
         self.first_field().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def action_save(self) -> bool:
-        if not self.editor.isVisible():
+        if not self.editor_open:
             return False
         try:
             data = self.form_to_data(self.form.values())
@@ -140,7 +146,7 @@ class RecordTab(QWidget):
 
     def action_archive(self) -> None:
         in_list = self.list.isAncestorOf(self.focusWidget()) if self.focusWidget() else False
-        if self.editor.isVisible() and self.record_id and not in_list:
+        if self.editor_open and self.record_id and not in_list:
             record_id = self.record_id
         else:
             record_id = self.list.current_id()
@@ -148,7 +154,7 @@ class RecordTab(QWidget):
             self.archive_record(record_id)
 
     def action_close(self) -> None:
-        if self.editor.isVisible() and self._may_leave():
+        if self.editor_open and self._may_leave():
             self.editor.hide()
             self.record_id = None
             self._set_dirty(False)
@@ -221,7 +227,7 @@ class RecordTab(QWidget):
         self.title.setText(self.title.text().rstrip(" •") + (" •" if dirty else ""))
 
     def _may_leave(self) -> bool:
-        if not (self.editor.isVisible() and self.dirty):
+        if not (self.editor_open and self.dirty):
             return True
         return dialogs.confirm(self, self.tr("Unsaved changes"),
                                self.tr("Discard the changes to this {0}?").replace("{0}", self.noun()))

@@ -310,7 +310,7 @@ class StockMovesTab(InventoryRecordTab):
         raise TrastiendaError(self.tr("A stock move is reversed, not archived."))
 
     def action_save(self) -> bool:
-        if self._viewing and self.editor.isVisible():
+        if self._viewing and self.editor_open:
             self.sig_status.emit(self.tr("A recorded move cannot be changed: reverse it and record a new one."))
             return False
         return super().action_save()
@@ -318,9 +318,9 @@ class StockMovesTab(InventoryRecordTab):
     # -- reversing -----------------------------------------------------------------------
     def archive_record(self, record_id: str) -> None:
         """Delete / Reverse…: open the move, then ask why and confirm."""
-        if not (self.editor.isVisible() and self.record_id == record_id):
+        if not (self.editor_open and self.record_id == record_id):
             self.open_record(record_id)
-            if self.record_id != record_id or not self.editor.isVisible():
+            if self.record_id != record_id or not self.editor_open:
                 return  # the clerk kept an unsaved new move, or the move is gone
         if self._reverses_id is not None:
             self.sig_status.emit(self.tr("This move is itself a reversal; record a new move instead."))

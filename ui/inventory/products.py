@@ -76,6 +76,7 @@ class ProductsTab(InventoryRecordTab):
             Column("unit", self.tr("Unit"), width=40),
             Column("sale_price", self.tr("Price"), "price", width=80),
             Column("cost", self.tr("Cost"), "price", width=80),
+            # No index on it: sorting a 100k catalogue by it would read the whole table per page.
             Column("reorder_point", self.tr("Reorder at"), "quantity", width=80, sortable=False),
             Column("kind", self.tr("Kind"), "choice", width=70, choices=self.kind_labels()),
             Column("ean", self.tr("EAN"), width=115),
@@ -183,7 +184,7 @@ class ProductsTab(InventoryRecordTab):
 
     def reload_after_change(self) -> None:
         super().reload_after_change()
-        if self.editor.isVisible() and self.record_id:
+        if self.editor_open and self.record_id:
             self._load_stock_of(self.record_id, self._unit, self._stocked)
 
     # -- stock by warehouse, read in the background ---------------------------------------

@@ -162,7 +162,7 @@ class InvoicesTab(RecordTab):
         self._widen()
 
     def action_save(self) -> bool:
-        if not self.editor.isVisible():
+        if not self.editor_open:
             return False
         self.lines.commit_editor()  # Ctrl+S with a cell still open saves what it shows
         if self.read_only:
@@ -180,7 +180,7 @@ class InvoicesTab(RecordTab):
 
     def open_record(self, record_id: str) -> None:
         super().open_record(record_id)
-        if self.editor.isVisible():
+        if self.editor_open:
             self._widen()
 
     def archive_record(self, record_id: str) -> None:
@@ -274,7 +274,7 @@ class InvoicesTab(RecordTab):
             raise ValidationError(self.lines.show_service_errors(exc)) from exc
 
     def _may_leave(self) -> bool:
-        if self.editor.isVisible():
+        if self.editor_open:
             self.lines.commit_editor()  # a cell still being typed counts as a change to keep or discard
         return super()._may_leave()
 
