@@ -17,6 +17,7 @@ from app.domain.types import Money, Percent, Price, Quantity
 class Contract(Record, Archivable, Base):
     __tablename__ = "contract"
     __table_args__ = (
+        Index("ix_contract_start_date", "start_date"),
         Index("ix_contract_end_date", "end_date"),
         Index("ix_contract_status_end_date", "status", "end_date"),
         Index("ix_contract_reference", "reference"),
