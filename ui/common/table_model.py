@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush
 
 from app.db.session import Database
@@ -32,6 +32,7 @@ from ui.common.worker import LatestOnly, run_in_background
 SORT_ROLE = Qt.ItemDataRole.UserRole  # the raw value: Decimal, date, str
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's record id (str)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the whole row as a dict
+COUNT_DELAY_MS = 30  # the count waits for the first rows to be painted
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
@@ -112,8 +113,13 @@ class LazyTableModel(QAbstractTableModel):
         self._texts: dict[int, list[tuple[str, ...] | None]] = {}  # page -> display texts per row, once shown
         self._bounds: dict[int, tuple[Any, Any]] = {}  # page -> (first key, last key), kept when dropped
         self._pending: set[int] = set()
-        self._first_page = LatestOnly()
-        self._counter = LatestOnly()
+        self._first_page = LatestOnly(self)
+        self._counter = LatestOnly(self)
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(COUNT_DELAY_MS)
+        self._count_timer.timeout.connect(self._on_count_timer)
+        self._count_job: Callable[[], None] | None = None
         self._shown_gen = -1  # the generation whose rows are on screen
         self._early_count: tuple[int, int] | None = None
 
@@ -129,7 +135,8 @@ class LazyTableModel(QAbstractTableModel):
 
     @property
     def busy(self) -> bool:
-        return bool(self._pending) or self._first_page.busy or self._counter.busy
+        return (bool(self._pending) or self._first_page.busy or self._counter.busy
+                or self._count_timer.isActive())
 
     def set_search(self, text: str) -> None:
         if text != self._query.search:
@@ -162,13 +169,24 @@ class LazyTableModel(QAbstractTableModel):
         self._gen += 1
         gen, query = self._gen, replace(self._query, after=None, offset=0)
 
-        def first_page_done(page: Page) -> None:
-            self._on_first_page(gen, page)
+        def count() -> None:
             if gen == self._gen:
                 self._counter.submit(lambda: self.count_fn(self.db, query),
                                      lambda n: self._on_count(gen, n), self._on_failed)
 
+        def first_page_done(page: Page) -> None:
+            self._on_first_page(gen, page)
+            if gen == self._gen:
+                # Let the view paint the rows before the count competes for the CPU.
+                self._count_job = count
+                self._count_timer.start()
+
         self._first_page.submit(lambda: self.list_fn(self.db, query), first_page_done, self._on_failed)
+
+    def _on_count_timer(self) -> None:
+        job, self._count_job = self._count_job, None
+        if job is not None:
+            job()
 
     @property
     def loading(self) -> bool:
@@ -280,7 +298,7 @@ class LazyTableModel(QAbstractTableModel):
             self._pending.discard(p)
             self._on_failed(exc)
 
-        run_in_background(lambda: self.list_fn(self.db, query), done, failed)
+        run_in_background(lambda: self.list_fn(self.db, query), done, failed, self)
 
     def _row(self, r: int) -> dict | None:
         p, i = divmod(r, self.page_size)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
@@ -44,14 +45,21 @@ def run_in_background(
     fn: Callable[[], Any],
     on_done: Callable[[Any], None],
     on_failed: Callable[[Exception], None] | None = None,
+    owner: QObject | None = None,
 ) -> None:
-    """Call ``fn()`` on a pool thread; ``on_done(result)`` or ``on_failed(exc)`` runs on the GUI thread."""
+    """Call ``fn()`` on a pool thread; ``on_done(result)`` or ``on_failed(exc)`` runs on the GUI thread.
+
+    With an ``owner``, the answer is dropped if the owner was deleted meanwhile
+    (a tab closed while its list was being read).
+    """
     relay = _Relay()
     _live.add(relay)
 
     def finish(callback: Callable[[Any], None] | None, value: Any) -> None:
         _live.discard(relay)
         relay.deleteLater()
+        if owner is not None and not shiboken6.isValid(owner):
+            return
         if callback is not None:
             callback(value)
 
@@ -67,7 +75,8 @@ class LatestOnly:
     start never run, so a slow count cannot pile up behind itself.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, owner: QObject | None = None) -> None:
+        self._owner = owner
         self._running = False
         self._waiting: tuple | None = None
 
@@ -97,4 +106,4 @@ class LatestOnly:
                         self._start(*nxt)
             return inner
 
-        run_in_background(fn, wrap(on_done), wrap(on_failed))
+        run_in_background(fn, wrap(on_done), wrap(on_failed), self._owner)
