@@ -67,7 +67,11 @@ class PartiesTab(RecordTab):
         form.add("phone", self.tr("P&hone"), TextField())
         form.add("iban", self.tr("IBAN"), TextField())
         form.add("payment_term_id", self.tr("Payment &terms"), ChoiceField(blank=self.tr("On receipt")))
-        form.add("language", self.tr("Language"), ChoiceField([(code, code) for code in LANGUAGES]))
+        names = {"es": self.tr("Spanish"), "en": self.tr("English"), "ca": self.tr("Catalan"),
+                 "eu": self.tr("Basque"), "gl": self.tr("Galician"), "fr": self.tr("French"),
+                 "de": self.tr("German"), "it": self.tr("Italian"), "pt": self.tr("Portuguese")}
+        form.add("language", self.tr("Invoice &language"),
+                 ChoiceField([(names.get(code, code), code) for code in LANGUAGES]))
         form.add("recargo_equivalencia", self.tr("Recargo"), CheckField(self.tr("Recargo de equivalencia")))
         form.add("irpf_percent", self.tr("IRPF withheld %"),
                  ChoiceField([("15", Decimal("15")), ("7", Decimal("7"))], blank=self.tr("None")))
