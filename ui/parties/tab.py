@@ -66,7 +66,7 @@ class PartiesTab(RecordTab):
         form.add("email", self.tr("&E-mail"), TextField())
         form.add("phone", self.tr("P&hone"), TextField())
         form.add("iban", self.tr("IBAN"), TextField())
-        form.add("payment_term_id", self.tr("Payment &terms"), ChoiceField(blank=self.tr("On receipt")))
+        form.add("payment_term_id", self.tr("Payment ter&ms"), ChoiceField(blank=self.tr("On receipt")))
         names = {"es": self.tr("Spanish"), "en": self.tr("English"), "ca": self.tr("Catalan"),
                  "eu": self.tr("Basque"), "gl": self.tr("Galician"), "fr": self.tr("French"),
                  "de": self.tr("German"), "it": self.tr("Italian"), "pt": self.tr("Portuguese")}
