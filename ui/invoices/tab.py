@@ -68,7 +68,7 @@ class InvoicesTab(RecordTab):
             Column("full_number", self.tr("Number"), width=100),
             Column("issue_date", self.tr("Date"), "date", width=80),
             Column("party_name", self.tr("Customer"), width=180),
-            Column("party_tax_id", self.tr("NIF"), width=85),
+            Column("party_tax_id", self.tr("NIF"), width=120),
             Column("status", self.tr("Status"), "choice", width=66, choices=self.status_labels()),
             Column("kind", self.tr("Kind"), "choice", width=78, choices=self.kind_labels()),
             Column("base_total", self.tr("Base"), "money", width=88),
