@@ -37,8 +37,10 @@ TAB_KEYS = ("invoices", "contracts", "inventory", "employees", "parties")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, database: Database, where: str, *, connection: str | None = None, remember: bool = True):
+    def __init__(self, database: Database, where: str, *, connection: str | None = None, remember: bool = True,
+                 tab: str | None = None):
         super().__init__()
+        start_tab = tab
         self.remember = remember  # False for screenshots: a fixed layout, nothing read or saved
         if not remember:
             forget_settings()
@@ -70,6 +72,8 @@ class MainWindow(QMainWindow):
             self._restore()
         else:
             self.resize(1280, 800)
+        if start_tab is not None:  # asked for (screenshots): no other tab reads its list first
+            self.tabs.setCurrentWidget(self.tab_by_key[start_tab])
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._on_tab_changed(self.tabs.currentIndex())
 

@@ -27,10 +27,9 @@ def take_screenshot(db: str | None, tab: str, output: str, size: tuple[int, int]
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_application(app)
     try:
-        window = MainWindow(database, describe(database.engine.url), remember=False)
+        window = MainWindow(database, describe(database.engine.url), remember=False, tab=tab)
         window.resize(*size)
         window.show()
-        window.show_tab(tab)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             app.processEvents()
