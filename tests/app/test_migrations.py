@@ -124,3 +124,23 @@ def test_money_is_exact_on_both_backends(db):
     with pytest.raises(Exception):
         with db.session() as s:
             s.add(Party(code="Z2", legal_name="Too precise", irpf_percent=Decimal("0.00001")))
+
+
+def test_the_head_read_from_the_files_is_alembics_head():
+    # Start-up reads the head without importing Alembic; it must agree with Alembic.
+    from alembic.script import ScriptDirectory
+
+    assert migrate.head_revision() == ScriptDirectory.from_config(migrate.alembic_config()).get_current_head()
+
+
+def test_an_up_to_date_start_does_not_import_alembic(tmp_path):
+    import subprocess
+    import sys
+
+    db = tmp_path / "shop.sqlite3"
+    open_database(db).dispose()
+    code = ("import sys; from app.db.open import open_database; open_database(sys.argv[1]).dispose(); "
+            "print('alembic' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(db)], capture_output=True, text=True, check=True,
+                         cwd=migrate.MIGRATIONS_DIR.parent)
+    assert out.stdout.strip() == "False"
