@@ -279,8 +279,8 @@ def measure(db: str, rounds: int) -> dict[str, float]:
     results["memory growth MiB"] = rss_mib() - before
     results["rss after MiB"] = rss_mib()
     window.close()
-    from ui.common.worker import pool
-    pool().waitForDone()
+    from ui.common.worker import wait_for_done
+    wait_for_done()
     database.dispose()
     return results
 

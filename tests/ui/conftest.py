@@ -8,7 +8,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from ui.common import dialogs
-from ui.common.worker import pool
+from ui.common.worker import wait_for_done
 
 
 def wait_idle(qtbot, model, timeout: int = 10_000) -> None:
@@ -33,7 +33,7 @@ def answers(monkeypatch):
 @pytest.fixture(autouse=True)
 def _drain_pool():
     yield
-    pool().waitForDone(10_000)
+    wait_for_done(10_000)
 
 
 def type_text(qtbot, widget, text: str, *, clear: bool = True) -> None:

@@ -7,38 +7,52 @@ the one safe way to reach widgets from a worker (the Electrum pattern).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
+
+WORKERS = 3  # a first page, a count and a lookup at once; SQLite readers do not block each other
 
 
-class _Relay(QObject):
-    sig_done = Signal(object)
-    sig_failed = Signal(object)
+class _Bridge(QObject):
+    """Lives on the GUI thread for the whole run; workers emit on it, Qt queues to the GUI thread.
+
+    One long-lived object rather than one per job: nothing is created or deleted
+    across threads, so no job can report to an object that is already gone.
+    """
+
+    sig_result = Signal(int, bool, object)  # job id, succeeded, result or exception
 
 
-class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay):
-        super().__init__()
-        self.fn = fn
-        self.relay = relay
-
-    def run(self) -> None:  # worker thread: touch no widget here
-        try:
-            result = self.fn()
-        except Exception as exc:  # delivered to the GUI thread, which decides what to show
-            self.relay.sig_failed.emit(exc)
-        else:
-            self.relay.sig_done.emit(result)
+_bridge: _Bridge | None = None
+_executor: ThreadPoolExecutor | None = None
+_callbacks: dict[int, tuple[Callable[[Any], None] | None, Callable[[Exception], None] | None, QObject | None]] = {}
+_ids = itertools.count(1)
+_running = 0
 
 
-_live: set[_Relay] = set()  # keeps relays alive until their job reports
+def _deliver(job: int, ok: bool, value: Any) -> None:
+    global _running
+    on_done, on_failed, owner = _callbacks.pop(job, (None, None, None))
+    _running -= 1
+    if owner is not None and not shiboken6.isValid(owner):
+        return  # the tab was closed while its list was being read
+    callback = on_done if ok else on_failed
+    if callback is not None:
+        callback(value)
 
 
-def pool() -> QThreadPool:
-    return QThreadPool.globalInstance()
+def _work(job: int, fn: Callable[[], Any]) -> None:  # worker thread: touch no widget here
+    try:
+        result = fn()
+    except Exception as exc:  # delivered to the GUI thread, which decides what to show
+        _bridge.sig_result.emit(job, False, exc)
+    else:
+        _bridge.sig_result.emit(job, True, result)
 
 
 def run_in_background(
@@ -47,25 +61,38 @@ def run_in_background(
     on_failed: Callable[[Exception], None] | None = None,
     owner: QObject | None = None,
 ) -> None:
-    """Call ``fn()`` on a pool thread; ``on_done(result)`` or ``on_failed(exc)`` runs on the GUI thread.
+    """Call ``fn()`` on a worker thread; ``on_done(result)`` or ``on_failed(exc)`` runs on the GUI thread.
 
-    With an ``owner``, the answer is dropped if the owner was deleted meanwhile
-    (a tab closed while its list was being read).
+    Call it from the GUI thread. With an ``owner``, the answer is dropped if the
+    owner was deleted meanwhile.
     """
-    relay = _Relay()
-    _live.add(relay)
+    global _bridge, _executor, _running
+    if _bridge is None:
+        _bridge = _Bridge()
+        _bridge.sig_result.connect(_deliver)
+        _executor = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="trastienda-db")
+    job = next(_ids)
+    _callbacks[job] = (on_done, on_failed, owner)
+    _running += 1
+    _executor.submit(_work, job, fn)
 
-    def finish(callback: Callable[[Any], None] | None, value: Any) -> None:
-        _live.discard(relay)
-        relay.deleteLater()
-        if owner is not None and not shiboken6.isValid(owner):
-            return
-        if callback is not None:
-            callback(value)
 
-    relay.sig_done.connect(lambda result: finish(on_done, result))
-    relay.sig_failed.connect(lambda exc: finish(on_failed, exc))
-    pool().start(_Job(fn, relay))
+def busy() -> bool:
+    """Whether any job has not reported back yet."""
+    return _running > 0
+
+
+def wait_for_done(timeout_ms: int = 10_000) -> bool:
+    """Process events until every job has reported (tests, benchmarks, shutdown)."""
+    import time
+
+    from PySide6.QtCore import QCoreApplication
+
+    deadline = time.monotonic() + timeout_ms / 1000
+    while _running > 0 and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.001)
+    return _running == 0
 
 
 class LatestOnly:

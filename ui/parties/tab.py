@@ -8,7 +8,7 @@ from typing import Any
 
 from app.services import parties, reference
 from app.services.parties import LANGUAGES, PartyData
-from ui.common.fields import CheckField, ChoiceField, DecimalField, NotesField, TextField
+from ui.common.fields import CheckField, ChoiceField, NotesField, TextField
 from ui.common.form import Form
 from ui.common.list_panel import ListPanel
 from ui.common.record_tab import RecordTab
