@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import LargeBinary, String
+from decimal import Decimal
+
+from sqlalchemy import Boolean, LargeBinary, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.domain.base import Base, Record
+from app.domain.types import Money
 
 
 class Company(Record, Base):
@@ -24,3 +27,8 @@ class Company(Record, Base):
     iban: Mapped[str | None] = mapped_column(String(34))
     logo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     logo_mime: Mapped[str | None] = mapped_column(String(40))
+    # A factura simplificada may total at most this, tax included: 400 EUR, or 3,000 EUR
+    # for the sectors RD 1619/2012 art. 4.2 lists (retail, hospitality, transport...).
+    simplified_invoice_limit: Mapped[Decimal] = mapped_column(Money(), default=Decimal(400))
+    # VERI*FACTU QR codes point at the AEAT's test host until this is switched on.
+    verifactu_production: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
