@@ -4,7 +4,11 @@
     python main.py db upgrade [--db ...]       create or upgrade the schema
     python main.py db current [--db ...]       print the schema revision
     python main.py demo [--db ...] [--seed N] [--invoices N] ...   fill with demo data
+    python main.py chain verify [--db ...]     recompute the VERI*FACTU chain (exit 1 if broken)
     python main.py screenshot --tab invoices -o FILE.png [--db ...]  picture of a tab (1440x900)
+    python main.py invoice list [--json] [--series S] [--status S]   list invoices
+    python main.py invoice pdf NUMBER -o FILE.pdf                     one invoice, e.g. F2026-000123
+    python main.py invoice pdf --from DATE --to DATE -o FILE.pdf      posted invoices of a period, one PDF
 
 Global options (--db, --verbose) are accepted before or after the command name.
 """
@@ -71,6 +75,24 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--contracts", type=_positive, default=100, metavar="N")
     demo.add_argument("--employees", type=_positive, default=40, metavar="N")
 
+    chain = command("chain", "the VERI*FACTU invoice record chain")
+    chain_commands = chain.add_subparsers(dest="chain_command", metavar="ACTION", required=True)
+    command("verify", "recompute every record's hash; name the first broken record (exit 1 if any)",
+            chain_commands)
+
+    invoice = command("invoice", "invoices: list them, print them to PDF")
+    invoice_commands = invoice.add_subparsers(dest="invoice_command", metavar="ACTION", required=True)
+    listing = command("list", "list invoices, oldest first", invoice_commands)
+    listing.add_argument("--json", action="store_true", help="one JSON array (amounts as exact decimal text)")
+    listing.add_argument("--series", metavar="CODE", help="only this series (e.g. F)")
+    listing.add_argument("--status", metavar="STATUS", help="only draft, posted or cancelled invoices")
+    pdf = command("pdf", "write one invoice, or the posted invoices of a period, to one PDF file",
+                  invoice_commands)
+    pdf.add_argument("number", nargs="?", metavar="NUMBER", help="the invoice's full number, e.g. F2026-000123")
+    pdf.add_argument("--from", dest="date_from", metavar="DATE", help="first issue date (DD/MM/YYYY or YYYY-MM-DD)")
+    pdf.add_argument("--to", dest="date_to", metavar="DATE", help="last issue date, included")
+    pdf.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+
     shot = command("screenshot", "open the main window offscreen on one tab, save a PNG of it and exit")
     shot.add_argument("--tab", required=True,
                       choices=("invoices", "contracts", "inventory", "employees", "parties"))
@@ -96,6 +118,14 @@ def main(argv: list[str] | None = None) -> int:
             return take_screenshot(args.db, args.tab, args.output, (int(width), int(height)))
         if args.command == "db":
             return admin.db_command(args.db_command, args.db, verbose=args.verbose)
+        if args.command == "chain":
+            return admin.chain_command(args.chain_command, args.db)
+        if args.command == "invoice":
+            if args.invoice_command == "list":
+                return admin.invoice_list_command(args.db, as_json=args.json, series=args.series,
+                                                  status=args.status)
+            return admin.invoice_pdf_command(args.db, number=args.number, date_from=args.date_from,
+                                             date_to=args.date_to, output=args.output)
         if args.command == "demo":
             return admin.demo_command(
                 args.db,

@@ -55,6 +55,31 @@ def db_command(action: str, db: str | None, *, verbose: bool = False) -> int:
     raise ValueError(action)
 
 
+def chain_command(action: str, db: str | None) -> int:
+    """``chain verify``: 0 and "Chain OK: N records", or 1 and the first broken record."""
+    from app.db.open import open_database
+    from app.services.chain import verify_chain
+
+    if action != "verify":
+        raise ValueError(action)
+    url = resolve_url(db)
+    if url.get_backend_name() == "sqlite" and not Path(url.database).exists():
+        print(_("{where} does not exist.").format(where=describe(url)), file=sys.stderr)
+        return 1
+    # An audit never migrates the database it audits: a schema mismatch is reported instead.
+    database = open_database(url, upgrade=False)
+    try:
+        report = verify_chain(database)
+    finally:
+        database.dispose()
+    if report.ok:
+        print(_("Chain OK: {n} records").format(n=report.records))
+        return 0
+    print(_("Chain BROKEN after {n} good records. {problem}").format(
+        n=report.records, problem=report.broken.describe()))
+    return 1
+
+
 def demo_command(db: str | None, *, seed: int, sizes: dict[str, int], verbose: bool = False) -> int:
     from app.db.open import open_database
     from app.demo import generate_demo
@@ -83,3 +108,149 @@ def demo_command(db: str | None, *, seed: int, sizes: dict[str, int], verbose: b
     if stats.database_bytes:
         print(_("Database size: {mib:,.1f} MiB").format(mib=stats.database_bytes / 2**20))
     return 0
+
+
+# -- invoice list / invoice pdf ----------------------------------------------------
+
+
+def _existing_database(db: str | None):
+    """Opens a database that must already exist (reading commands never create one)."""
+    from app.db.open import open_database
+
+    url = resolve_url(db)
+    if url.get_backend_name() == "sqlite" and url.database and not Path(url.database).exists():
+        raise TrastiendaError(_("{where} does not exist; create it with `python main.py db upgrade --db {where}`")
+                              .format(where=describe(url)))
+    return open_database(url, upgrade=False)
+
+
+def parse_date(text: str, field: str):
+    """DD/MM/YYYY (as clerks write it) or YYYY-MM-DD; a ValidationError on ``field`` otherwise."""
+    import datetime as dt
+
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise ValidationError(field, _("{text!r} is not a date: write DD/MM/YYYY or YYYY-MM-DD.").format(text=text))
+
+
+def _json_value(value):
+    import datetime as dt
+    import uuid
+    from decimal import Decimal
+
+    if isinstance(value, (Decimal, uuid.UUID)):
+        return str(value)  # Decimal as text: exact, never a float
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if hasattr(value, "value"):  # enums
+        return value.value
+    return value
+
+
+def invoice_list_command(db: str | None, *, as_json: bool, series: str | None, status: str | None) -> int:
+    """Every invoice matching the filters, oldest first: a JSON array, or one line each."""
+    import dataclasses
+    import json
+
+    from app.services.invoices import list_invoices
+    from app.services.listing import ListQuery
+    from app.services.series import list_series
+
+    database = _existing_database(db)
+    try:
+        filters: dict = {}
+        if status:
+            filters["status"] = status.strip().lower()
+        if series:
+            by_code = {s.code.upper(): s.id for s in list_series(database, include_archived=True)}
+            if series.strip().upper() not in by_code:
+                raise ValidationError("series", _("No invoice series with code {code!r}.").format(code=series))
+            filters["series_id"] = by_code[series.strip().upper()]
+        query = ListQuery(limit=5000, filters=filters)
+        first = True
+        if as_json:
+            sys.stdout.write("[")
+        while True:
+            page = list_invoices(database, query)
+            for row in page.rows:
+                item = {"id": str(row["__id"]), **{k: _json_value(v) for k, v in row.items() if k != "__id"}}
+                if as_json:
+                    sys.stdout.write(("\n  " if first else ",\n  ") + json.dumps(item, ensure_ascii=False))
+                else:
+                    print(f"{item['full_number'] or '-':<16} {item['issue_date']}  {item['status']:<9} "
+                          f"{item['total']:>12}  {item['party_name']}")
+                first = False
+            if not page.has_more:
+                break
+            query = dataclasses.replace(query, after=page.next_after)
+        if as_json:
+            sys.stdout.write("\n]\n" if not first else "]\n")
+        sys.stdout.flush()
+        return 0
+    except BrokenPipeError:
+        # Piped into `head` and the reader left: not an error. Point stdout at devnull
+        # so the interpreter's last flush does not fail again (Python docs, "signal").
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    finally:
+        database.dispose()
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    partial = path.with_name(path.name + ".part")
+    try:
+        partial.write_bytes(data)
+        partial.replace(path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise TrastiendaError(_("Cannot write {path}: {reason}").format(path=path, reason=exc.strerror)) from None
+
+
+def invoice_pdf_command(db: str | None, *, number: str | None, date_from: str | None, date_to: str | None,
+                        output: str) -> int:
+    """One invoice by its number, or every posted invoice of a date range, into one PDF file."""
+    from app.documents.invoice_pdf import render_invoices
+    from app.services import invoice_documents as docs
+
+    if bool(number) == bool(date_from or date_to):
+        raise ValidationError("number", _("Give an invoice NUMBER, or --from DATE --to DATE, not both."))
+    if not number and not (date_from and date_to):
+        raise ValidationError("to" if date_from else "from", _("A batch needs both --from and --to."))
+    path = Path(output)
+    database = _existing_database(db)
+    started = time.perf_counter()
+    try:
+        if number:
+            invoice_id = docs.find_invoice_by_number(database, number)
+            _write_atomically(path, docs.invoice_pdf(database, invoice_id))
+            print(_("Invoice {number} written to {path}.").format(number=number.strip(), path=path))
+            return 0
+        first, last = parse_date(date_from, "from"), parse_date(date_to, "to")
+        ids = docs.posted_invoice_ids(database, first, last)
+        if not ids:
+            raise ValidationError("from", _("No posted invoices issued from {first} to {last}.").format(
+                first=first.strftime("%d/%m/%Y"), last=last.strftime("%d/%m/%Y")))
+        last_shown = [0.0]
+
+        def progress(done: int) -> None:
+            now = time.perf_counter()
+            if now - last_shown[0] >= 1.0 or done == len(ids):
+                last_shown[0] = now
+                print(f"\r{_('invoices')}: {done:,}/{len(ids):,}", end="", file=sys.stderr, flush=True)
+                if done == len(ids):
+                    print(file=sys.stderr)
+
+        try:
+            count = render_invoices(docs.invoice_documents(database, ids), path, progress=progress)
+        except OSError as exc:
+            raise TrastiendaError(_("Cannot write {path}: {reason}").format(path=path, reason=exc.strerror)) from None
+        print(_("{count} invoices written to {path} in {s:.1f} s.").format(
+            count=count, path=path, s=time.perf_counter() - started))
+        return 0
+    finally:
+        database.dispose()

@@ -1,1 +1,1 @@
-"""Legal checks: identifiers now; the VERI*FACTU chain and e-invoices later."""
+"""Legal checks: identifiers, the VERI*FACTU record fingerprints; e-invoices later."""

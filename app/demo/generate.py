@@ -18,13 +18,22 @@ from sqlalchemy import func, select, update
 from app.db.session import Database
 from app.demo import bulk
 from app.demo.catalog import build_products, build_stock_moves, build_warehouses
+from app.demo.chain import build_chain
 from app.demo.common import DEMO_USER, DemoContext
 from app.demo.contracts import build_contracts
 from app.demo.invoices import InvoiceGenerator
 from app.demo.parties import build_company, build_parties
 from app.demo.people import build_departments, build_employees, build_leave
 from app.domain import (
-    Company, Contract, Department, Employee, Invoice, InvoiceSeries, Party, Product, StockMove,
+    Company,
+    Contract,
+    Department,
+    Employee,
+    Invoice,
+    InvoiceSeries,
+    Party,
+    Product,
+    StockMove,
 )
 from app.errors import FieldError, ValidationError
 from app.i18n import _
@@ -126,6 +135,7 @@ def generate_demo(
         stats.counts.update(invoice=counts.invoices, invoice_line=counts.lines, payment=counts.payments)
         stats.counts["stock_move"] += counts.deliveries
         _continue_series(db, ctx, counts.last_numbers)
+        stats.counts["verifactu_record"] = build_chain(db, report)
     stats.elapsed = time.perf_counter() - started
     stats.database_bytes = bulk.database_size(db)
     return stats

@@ -9,12 +9,14 @@ from app.domain.contracts import Contract, ContractAttachment, ContractLine
 from app.domain.employees import Department, Employee, LeaveRequest
 from app.domain.inventory import Product, StockMove, Warehouse
 from app.domain.invoices import Invoice, InvoiceLine, InvoiceSeries, Payment
+from app.domain import invoice_guard  # noqa: F401 - registers the posted-invoice guard
 from app.domain.parties import Party, PartyAddress, PaymentTerm
 from app.domain.taxes import TaxRate
+from app.domain.verifactu import ChainRecordKind, InvoiceRecord
 
 __all__ = [
-    "Archivable", "Base", "Company", "Contract", "ContractAttachment", "ContractLine",
-    "Department", "Employee", "Invoice", "InvoiceLine", "InvoiceSeries", "LeaveRequest",
+    "Archivable", "Base", "ChainRecordKind", "Company", "Contract", "ContractAttachment", "ContractLine",
+    "Department", "Employee", "Invoice", "InvoiceLine", "InvoiceRecord", "InvoiceSeries", "LeaveRequest",
     "Party", "PartyAddress", "Payment", "PaymentTerm", "Product", "Record", "StockMove",
     "TaxRate", "Warehouse", "new_id",
 ]

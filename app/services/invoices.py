@@ -13,7 +13,9 @@ import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import Select, select
+from enum import StrEnum
+
+from sqlalchemy import ColumnElement, Select, and_, case, select
 from sqlalchemy.orm import Session
 
 from app.db.session import Database
@@ -205,10 +207,41 @@ INVOICE_COLUMNS = [
 ]
 
 
+class InvoiceState(StrEnum):
+    """What a clerk reads in the list: the status, refined by payments and the due date."""
+
+    DRAFT = "draft"
+    UNPAID = "unpaid"
+    PARTLY_PAID = "partly_paid"
+    PAID = "paid"
+    OVERDUE = "overdue"
+    CANCELLED = "cancelled"
+    CREDIT_NOTE = "credit_note"  # a posted credit note: nothing to collect
+
+
+def payment_state(today: dt.date) -> ColumnElement[str]:
+    """The list's state column, computed in SQL from status, totals, payments and due date."""
+    posted = Invoice.status == InvoiceStatus.POSTED
+    return case(
+        (Invoice.status == InvoiceStatus.DRAFT, InvoiceState.DRAFT.value),
+        (Invoice.status == InvoiceStatus.CANCELLED, InvoiceState.CANCELLED.value),
+        (and_(posted, Invoice.kind == InvoiceKind.CREDIT_NOTE), InvoiceState.CREDIT_NOTE.value),
+        (Invoice.paid_total >= Invoice.total, InvoiceState.PAID.value),
+        (Invoice.due_date < today, InvoiceState.OVERDUE.value),
+        (Invoice.paid_total > 0, InvoiceState.PARTLY_PAID.value),
+        else_=InvoiceState.UNPAID.value,
+    )
+
+
 def _invoice_base(filters: dict) -> Select:
     """The list's SELECT with its filters; a bad filter value is a ValidationError on its key."""
     v = Validator()
-    stmt = select(*[c.expr.label(c.key) for c in INVOICE_COLUMNS])
+    today = filters.get("today") or dt.date.today()
+    state = payment_state(today)
+    stmt = select(*[c.expr.label(c.key) for c in INVOICE_COLUMNS], state.label("state"))
+    if filters.get("state"):
+        wanted = v.choice("state", filters["state"], InvoiceState)
+        stmt = stmt.where(state == wanted.value)
     if filters.get("status"):
         status = v.choice("status", filters["status"], InvoiceStatus)
         stmt = stmt.where(Invoice.status == status)
@@ -234,8 +267,9 @@ def _invoice_base(filters: dict) -> Select:
 def list_invoices(db: Database, query: ListQuery = ListQuery()) -> Page:
     """One page of invoices, sorted and searched in SQL (keyset paging).
 
-    Filters: ``status``, ``kind``, ``party_id``, ``series_id``, ``date_from``
-    and ``date_to`` (issue date, both inclusive). Default sort: ``issue_date``
+    Filters: ``status``, ``state`` (an InvoiceState, with ``today`` for
+    overdue), ``kind``, ``party_id``, ``series_id``, ``date_from`` and
+    ``date_to`` (issue date, both inclusive). Rows carry ``state``. Default sort: ``issue_date``
     (the UI asks for it descending). Each row carries its id as ``__id``.
     """
     with db.session() as s:

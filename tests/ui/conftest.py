@@ -25,7 +25,13 @@ def answers(monkeypatch):
         state["asked"].append((title, text))
         return state["answers"].pop(0) if state["answers"] else False
 
+    def ask(_parent, title, text, *rest):
+        state["asked"].append((title, text))
+        return state["answers"].pop(0) if state["answers"] else None
+
     monkeypatch.setattr(dialogs, "confirm", confirm)
+    monkeypatch.setattr(dialogs, "ask_text", ask)
+    monkeypatch.setattr(dialogs, "choose", ask)
     monkeypatch.setattr(dialogs, "inform", lambda _p, title, text: state["asked"].append((title, text)))
     return state
 

@@ -296,7 +296,8 @@ def test_the_list_searches_filters_by_status_and_dates_and_sorts_in_sql(qtbot, s
     dates = lambda: [tab.model.index(r, 1).data() for r in range(tab.model.rowCount())]  # noqa: E731
     assert dates() == ["20/03/2026", "15/02/2026", "10/01/2026"]  # newest first
     assert tab.model.index(0, 0).data() == "F2026-000001"
-    assert [tab.model.index(0, k).data() for k in (4, 5)] == ["Posted", "Invoice"]
+    # Posted, unpaid and past its due date (March 2026): the list says so.
+    assert [tab.model.index(0, k).data() for k in (4, 5)] == ["Overdue", "Invoice"]
 
     type_text(qtbot, tab.list.search, "NÚÑEZ")
     qtbot.waitUntil(lambda: dates() == ["15/02/2026"], timeout=5000)
@@ -307,7 +308,7 @@ def test_the_list_searches_filters_by_status_and_dates_and_sorts_in_sql(qtbot, s
     tab.list.search.clear()
     qtbot.waitUntil(lambda: len(dates()) == 3, timeout=5000)
 
-    status = tab.list.findChild(QComboBox, "filter_status")
+    status = tab.list.findChild(QComboBox, "filter_state")
     status.setCurrentIndex(status.findData("draft"))
     qtbot.waitUntil(lambda: dates() == ["15/02/2026", "10/01/2026"], timeout=5000)
     status.setCurrentIndex(0)

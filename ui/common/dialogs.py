@@ -18,3 +18,20 @@ def confirm(parent: QWidget, title: str, text: str, *, yes: str | None = None, n
 
 def inform(parent: QWidget, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
+
+
+def ask_text(parent: QWidget, title: str, label: str) -> str | None:
+    """One line of text, or None when the clerk cancels."""
+    from PySide6.QtWidgets import QInputDialog
+
+    text, ok = QInputDialog.getText(parent, title, label)
+    return text if ok else None
+
+
+def choose(parent: QWidget, title: str, label: str, options: list[tuple[str, object]]) -> object | None:
+    """One of ``options`` (label, value), or None when the clerk cancels."""
+    from PySide6.QtWidgets import QInputDialog
+
+    labels = [text for text, _value in options]
+    text, ok = QInputDialog.getItem(parent, title, label, labels, 0, False)
+    return dict(options).get(text) if ok else None

@@ -11,7 +11,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from app.domain.enums import InvoiceKind, InvoiceStatus
@@ -27,6 +27,7 @@ from ui.common.formatting import format_date, format_decimal
 from ui.common.list_panel import ListPanel
 from ui.common.record_tab import RecordTab
 from ui.common.table_model import Column
+from ui.invoices.actions import InvoiceActions
 from ui.invoices.lines_editor import LinesEditor
 from ui.invoices.lines_model import LineRow
 from ui.invoices.pickers import CustomerPicker, ProductPicker
@@ -34,6 +35,7 @@ from ui.invoices.totals_panel import TotalsPanel
 
 _DRAFT_BRUSH = QBrush(QColor("#fff6d6"))
 _CANCELLED_BRUSH = QBrush(QColor("#ececec"))
+_BRUSHES = {"draft": _DRAFT_BRUSH, "cancelled": _CANCELLED_BRUSH, "overdue": QBrush(QColor("#fde2e1"))}
 _KEPT = ("operation_date", "corrected_invoice_id", "correction_reason")  # not on this form; kept as they are
 
 
@@ -59,6 +61,11 @@ class InvoicesTab(RecordTab):
         return {InvoiceStatus.DRAFT.value: self.tr("Draft"), InvoiceStatus.POSTED.value: self.tr("Posted"),
                 InvoiceStatus.CANCELLED.value: self.tr("Cancelled")}
 
+    def state_labels(self) -> dict[str, str]:
+        return {"draft": self.tr("Draft"), "unpaid": self.tr("Unpaid"), "partly_paid": self.tr("Partly paid"),
+                "paid": self.tr("Paid"), "overdue": self.tr("Overdue"), "cancelled": self.tr("Cancelled"),
+                "credit_note": self.tr("Posted")}
+
     def kind_labels(self) -> dict[str, str]:
         return {InvoiceKind.INVOICE.value: self.tr("Invoice"), InvoiceKind.SIMPLIFIED.value: self.tr("Simplified"),
                 InvoiceKind.CREDIT_NOTE.value: self.tr("Credit note")}
@@ -69,7 +76,8 @@ class InvoicesTab(RecordTab):
             Column("issue_date", self.tr("Date"), "date", width=80),
             Column("party_name", self.tr("Customer"), width=180),
             Column("party_tax_id", self.tr("NIF"), width=120),
-            Column("status", self.tr("Status"), "choice", width=66, choices=self.status_labels()),
+            # Status refined by payments and the due date, computed in SQL (not sortable).
+            Column("state", self.tr("Status"), "choice", width=84, choices=self.state_labels(), sortable=False),
             Column("kind", self.tr("Kind"), "choice", width=78, choices=self.kind_labels()),
             Column("base_total", self.tr("Base"), "money", width=88),
             Column("total", self.tr("Total"), "money", width=88),
@@ -83,11 +91,12 @@ class InvoicesTab(RecordTab):
         return invoices.count_invoices(db, query)
 
     def row_brush(self, row: dict):
-        status = str(row.get("status"))
-        return _DRAFT_BRUSH if status == InvoiceStatus.DRAFT else _CANCELLED_BRUSH if status == InvoiceStatus.CANCELLED else None
+        state = row.get("state")
+        return _BRUSHES.get(state)
 
     def add_filters(self, panel: ListPanel) -> None:
-        panel.add_choice_filter("status", self.tr("All statuses"), [(t, v) for v, t in self.status_labels().items()])
+        states = [(t, v) for v, t in self.state_labels().items() if v != "credit_note"]
+        panel.add_choice_filter("state", self.tr("All statuses"), states)
         panel.add_date_range("date_from", "date_to")
 
     # -- the editor -----------------------------------------------------------------------
@@ -136,6 +145,9 @@ class InvoicesTab(RecordTab):
         layout.addWidget(self.totals)
         QWidget.setTabOrder(self.form.fields["notes"], self.lines.view)
         QWidget.setTabOrder(self.lines.view, self.save_button)
+        self.actions = InvoiceActions(self, self.editor)
+        layout.addLayout(self.actions.row)
+        QShortcut(QKeySequence("Ctrl+Shift+P"), self.editor, self.actions.post)
         self.archive_button.setText(self.tr("Delete dr&aft…"))
         self.archive_button.setToolTip(self.tr("Delete this draft (Delete)"))
 
@@ -159,6 +171,7 @@ class InvoicesTab(RecordTab):
         self._set_dirty(False)  # asked already; the base class must not ask again
         self._prepare(None)
         super().action_new()
+        self.actions.update()
         self._widen()
 
     def action_save(self) -> bool:
@@ -229,6 +242,14 @@ class InvoicesTab(RecordTab):
         self._prepare(view)
         super()._show(view)
         self.archive_button.setEnabled(not self.read_only)
+        self.actions.update()
+
+    def show_view(self, view: InvoiceView) -> None:
+        """Open ``view`` in the editor (after posting, crediting, cancelling) and find it in the list."""
+        self._show(view)
+        self.editor.show()
+        self._widen()
+        self.list.refresh(keep_id=str(view.id))
 
     def view_to_form(self, view: InvoiceView) -> dict[str, Any]:
         known = self.products.many(line.product_id for line in view.lines if line.product_id)

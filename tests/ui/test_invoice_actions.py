@@ -1,0 +1,60 @@
+"""From the editor: post a draft, see the refusal beside the field, credit it, cancel it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from app.domain.company import Company
+from app.domain.enums import InvoiceKind, InvoiceStatus
+from app.services import invoices, parties
+from app.services.parties import PartyData
+from tests.ui.conftest import wait_idle
+from tests.ui.test_invoices_tab import make_draft, make_tab, shop  # noqa: F401 - the fixture
+
+D = Decimal
+
+
+def test_post_refusal_then_post_credit_note_and_cancel(qtbot, shop, answers):  # noqa: F811
+    db, customer, screws, _book = shop
+    with db.session() as s:
+        s.add(Company(legal_name="Suministros Ebro SL", tax_id="B50000000", street="Calle Mayor 1",
+                      postal_code="50001", city="Zaragoza"))
+    draft = make_draft(db, customer.id, dt.date(2026, 3, 2), (screws.id, D(100)))
+    tab = make_tab(qtbot, db)
+    tab.open_record(str(draft.id))
+    assert tab.actions.post_button.isVisibleTo(tab.editor)
+    assert not tab.actions.credit_button.isVisibleTo(tab.editor)
+
+    answers["answers"] = [True]
+    assert tab.actions.post() is False  # the customer has no address: said beside the customer
+    assert "address" in tab.form.error_text("party_id")
+    assert invoices.get_invoice(db, draft.id).status == InvoiceStatus.DRAFT
+
+    view = parties.get_party(db, customer.id)
+    parties.update_party(db, customer.id, PartyData(legal_name=view.legal_name, tax_id=view.tax_id,
+                                                    street="Calle Alta 3", postal_code="28001", city="Madrid"),
+                         view.version)
+    answers["answers"] = [True]
+    assert tab.actions.post() is True
+    posted = invoices.get_invoice(db, draft.id)
+    assert posted.full_number == "F2026-000001" and tab.read_only
+    assert tab.actions.credit_button.isVisibleTo(tab.editor) and not tab.actions.post_button.isVisibleTo(tab.editor)
+    wait_idle(qtbot, tab.model)
+    assert tab.model.index(0, 0).data() == "F2026-000001"
+
+    answers["answers"] = ["R1"]
+    tab.actions.credit_note()
+    credit = tab.view
+    assert credit.kind == InvoiceKind.CREDIT_NOTE and credit.status == InvoiceStatus.DRAFT
+    assert credit.corrected_invoice_id == posted.id and credit.lines[0].quantity == D(-100)
+    assert not tab.read_only  # the clerk may now lower quantities before posting it
+
+    tab.open_record(str(posted.id))
+    answers["answers"] = [None]  # asked why, and cancelled the question: nothing happens
+    tab.actions.cancel()
+    assert invoices.get_invoice(db, posted.id).status == InvoiceStatus.POSTED
+    answers["answers"] = ["Emitida por error"]
+    tab.actions.cancel()
+    assert invoices.get_invoice(db, posted.id).status == InvoiceStatus.CANCELLED
+    assert not tab.actions.cancel_button.isVisibleTo(tab.editor)
