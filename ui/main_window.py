@@ -98,6 +98,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Close form"), lambda: self._dispatch("action_close"),
                      Qt.Key.Key_Escape, "close")
         file_menu.addSeparator()
+        self._action(file_menu, self.tr("Compan&y details…"), self._company, None, "company")
+        file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -138,6 +140,11 @@ class MainWindow(QMainWindow):
         tab = self.tabs.widget(index)
         if tab is not None:
             tab.activate()
+
+    def _company(self) -> None:
+        from ui.company_dialog import CompanyDialog
+
+        CompanyDialog(self.database, self).exec()
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About Trastienda"),

@@ -17,7 +17,30 @@ from app.db.session import Database
 from app.domain.company import Company
 from app.errors import NotFoundError
 from app.i18n import _
-from app.services.common import to_view
+from app.services.common import apply, check_version, to_view
+from app.services.validation import Validator
+
+
+@dataclass
+class CompanyData:
+    """What the company settings form holds."""
+
+    legal_name: str
+    tax_id: str
+    street: str | None = None
+    postal_code: str | None = None
+    city: str | None = None
+    province: str | None = None
+    country: str = "ES"
+    trade_name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    iban: str | None = None
+    simplified_invoice_limit: Decimal | str = Decimal(400)
+    verifactu_production: bool = False
+
+
+SIMPLIFIED_LIMITS = (Decimal(400), Decimal(3000))  # RD 1619/2012 art. 4.1 and 4.2
 
 
 @dataclass(frozen=True)
@@ -38,6 +61,7 @@ class CompanyView:
     logo_mime: str | None
     simplified_invoice_limit: Decimal
     verifactu_production: bool
+    version: int = 0
 
     @property
     def address_lines(self) -> tuple[str, ...]:
@@ -72,3 +96,39 @@ def get_company(db: Database) -> CompanyView:
         raise NotFoundError(_("The company's details (legal name, NIF, address) are not set up yet: "
                               "enter them before printing invoices."))
     return company
+
+
+def save_company(db: Database, data: CompanyData, expected_version: int | None = None) -> CompanyView:
+    """Create or update the issuer. Everything an invoice must show is required and checked
+    (name, NIF, full address); nothing is written while any field is wrong."""
+    v = Validator()
+    country = (data.country or "ES").strip().upper()
+    values = {
+        "legal_name": v.required("legal_name", data.legal_name),
+        "trade_name": v.text("trade_name", data.trade_name),
+        "tax_id": v.tax_id("tax_id", data.tax_id, country, required=True),
+        "street": v.required("street", data.street),
+        "postal_code": v.required("postal_code", data.postal_code, max_len=10),
+        "city": v.required("city", data.city, max_len=100),
+        "province": v.text("province", data.province, max_len=100),
+        "country": country,
+        "email": v.email("email", data.email),
+        "phone": v.text("phone", data.phone, max_len=40),
+        "iban": v.iban("iban", data.iban),
+        "verifactu_production": bool(data.verifactu_production),
+    }
+    limit = v.decimal("simplified_invoice_limit", data.simplified_invoice_limit, places=2)
+    if limit is not None and limit not in SIMPLIFIED_LIMITS:
+        v.error("simplified_invoice_limit", _("The limit is 400 EUR, or 3,000 EUR for the sectors art. 4.2 lists."))
+    values["simplified_invoice_limit"] = limit
+    v.done()
+    with db.session() as s:
+        company = _load(s)
+        if company is None:
+            company = Company(**values)
+            s.add(company)
+        else:
+            check_version(company, expected_version)
+            apply(company, values)
+        s.flush()
+        return to_view(CompanyView, company)

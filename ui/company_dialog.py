@@ -1,0 +1,71 @@
+"""File > Company details: the issuer every invoice prints and every VERI*FACTU record carries."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+
+from app.db.session import Database
+from app.errors import ConflictError, TrastiendaError, ValidationError
+from app.services.company import CompanyData, find_company, save_company
+from ui.common.fields import CheckField, ChoiceField, TextField
+from ui.common.form import Form
+
+
+class CompanyDialog(QDialog):
+    def __init__(self, db: Database, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.setWindowTitle(self.tr("Company details"))
+        self.form = Form(self)
+        f = self.form
+        f.add("legal_name", self.tr("&Legal name"), TextField())
+        f.add("trade_name", self.tr("&Trade name"), TextField())
+        f.add("tax_id", self.tr("&NIF"), TextField())
+        f.add("street", self.tr("St&reet"), TextField())
+        f.add("postal_code", self.tr("&Postal code"), TextField())
+        f.add("city", self.tr("Cit&y"), TextField())
+        f.add("province", self.tr("Pro&vince"), TextField())
+        f.add("country", self.tr("C&ountry"), TextField())
+        f.add("email", self.tr("&E-mail"), TextField())
+        f.add("phone", self.tr("P&hone"), TextField())
+        f.add("iban", self.tr("&IBAN (printed for payment)"), TextField())
+        f.add("simplified_invoice_limit", self.tr("Si&mplified invoices up to"), ChoiceField([
+            (self.tr("400 EUR (general rule)"), Decimal(400)),
+            (self.tr("3,000 EUR (sectors of RD 1619/2012 art. 4.2)"), Decimal(3000))]))
+        f.add("verifactu_production", self.tr("VERI*FACTU"),
+              CheckField(self.tr("QR codes point at the AEAT's production site (not its test site)")))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(buttons)
+        self.version: int | None = None
+        current = find_company(db)
+        if current is not None:
+            self.version = current.version
+            self.form.load({name: getattr(current, name) for name in self.form.fields})
+        else:
+            self.form.load({"country": "ES", "simplified_invoice_limit": Decimal(400), "verifactu_production": False})
+
+    def save(self) -> bool:
+        try:
+            values = self.form.values()
+            values["country"] = values["country"] or "ES"
+            values["legal_name"] = values["legal_name"] or ""
+            values["tax_id"] = values["tax_id"] or ""
+            view = save_company(self.db, CompanyData(**values), self.version)
+        except ValidationError as exc:
+            self.form.show_errors(exc)
+            return False
+        except ConflictError as exc:
+            self.form.show_general(str(exc))
+            return False
+        except TrastiendaError as exc:
+            self.form.show_general(str(exc))
+            return False
+        self.version = view.version
+        self.accept()
+        return True
