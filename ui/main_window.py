@@ -98,6 +98,10 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Close form"), lambda: self._dispatch("action_close"),
                      Qt.Key.Key_Escape, "close")
         file_menu.addSeparator()
+        self._action(file_menu, self.tr("Pre&view…"), lambda: self._dispatch("action_preview"), None, "preview")
+        self._action(file_menu, self.tr("&Print…"), lambda: self._dispatch("action_print"),
+                     QKeySequence.StandardKey.Print, "print")
+        file_menu.addSeparator()
         self._action(file_menu, self.tr("Compan&y details…"), self._company, None, "company")
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")

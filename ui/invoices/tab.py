@@ -31,6 +31,7 @@ from ui.invoices.actions import InvoiceActions
 from ui.invoices.lines_editor import LinesEditor
 from ui.invoices.lines_model import LineRow
 from ui.invoices.pickers import CustomerPicker, ProductPicker
+from ui.invoices.printing import InvoicePrinting
 from ui.invoices.totals_panel import TotalsPanel
 
 _DRAFT_BRUSH = QBrush(QColor("#fff6d6"))
@@ -148,6 +149,8 @@ class InvoicesTab(RecordTab):
         self.actions = InvoiceActions(self, self.editor)
         layout.addLayout(self.actions.row)
         QShortcut(QKeySequence("Ctrl+Shift+P"), self.editor, self.actions.post)
+        self.printing = InvoicePrinting(self, self.list)
+        self.list.layout().addLayout(self.printing.row)
         self.archive_button.setText(self.tr("Delete dr&aft…"))
         self.archive_button.setToolTip(self.tr("Delete this draft (Delete)"))
 
@@ -183,6 +186,12 @@ class InvoicesTab(RecordTab):
             return False
         self.lines.model.clear_service_errors()
         return super().action_save()
+
+    def action_preview(self):
+        return self.printing.preview()
+
+    def action_print(self) -> None:
+        self.printing.print_current()
 
     def action_close(self) -> None:
         if self.lines.editing():
