@@ -58,3 +58,32 @@ def test_post_refusal_then_post_credit_note_and_cancel(qtbot, shop, answers):  #
     tab.actions.cancel()
     assert invoices.get_invoice(db, posted.id).status == InvoiceStatus.CANCELLED
     assert not tab.actions.cancel_button.isVisibleTo(tab.editor)
+
+
+def test_a_payment_is_recorded_from_the_editor_and_the_list_shows_it(qtbot, shop, answers):  # noqa: F811
+    db, customer, screws, _book = shop
+    with db.session() as s:
+        s.add(Company(legal_name="Suministros Ebro SL", tax_id="B50000000", street="Calle Mayor 1",
+                      postal_code="50001", city="Zaragoza"))
+    view = parties.get_party(db, customer.id)
+    parties.update_party(db, customer.id, PartyData(legal_name=view.legal_name, tax_id=view.tax_id,
+                                                    street="Calle Alta 3", postal_code="28001", city="Madrid"),
+                         view.version)
+    from app.services.posting import post_invoice
+    from tests.ui.conftest import type_text
+
+    posted = post_invoice(db, make_draft(db, customer.id, dt.date.today(), (screws.id, D(100))).id)
+    tab = make_tab(qtbot, db)
+    tab.open_record(str(posted.id))
+    assert tab.actions.pay_button.isVisibleTo(tab.editor)
+
+    def pay(dialog, text):
+        type_text(qtbot, dialog.form.fields["amount"], text)
+        dialog.save()
+
+    tab.actions.pay(lambda d: pay(d, "1.000,00"))  # more than is owed: refused, nothing recorded
+    assert invoices.get_invoice(db, posted.id).paid_total == 0
+    tab.actions.pay(lambda d: pay(d, "5,00"))
+    assert invoices.get_invoice(db, posted.id).paid_total == D("5.00")
+    wait_idle(qtbot, tab.model)
+    assert tab.model.index(tab.model.row_of_id(str(posted.id)), 4).data() == "Partly paid"

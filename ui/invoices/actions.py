@@ -48,13 +48,16 @@ class InvoiceActions:
         self.credit_button.setObjectName("credit_note")
         self.cancel_button = QPushButton(tr("Ca&ncel invoice…"), parent)
         self.cancel_button.setObjectName("cancel_invoice")
+        self.pay_button = QPushButton(tr("Record pa&yment…"), parent)
+        self.pay_button.setObjectName("record_payment")
         self.row = QHBoxLayout()
-        for button in (self.post_button, self.credit_button, self.cancel_button):
+        for button in (self.post_button, self.pay_button, self.credit_button, self.cancel_button):
             self.row.addWidget(button)
         self.row.addStretch(1)
         self.post_button.clicked.connect(self.post)
         self.credit_button.clicked.connect(self.credit_note)
         self.cancel_button.clicked.connect(self.cancel)
+        self.pay_button.clicked.connect(self.pay)
 
     def update(self) -> None:
         view = self.tab.view
@@ -63,6 +66,7 @@ class InvoiceActions:
         self.post_button.setVisible(draft)
         self.credit_button.setVisible(posted and view.kind != InvoiceKind.CREDIT_NOTE)
         self.cancel_button.setVisible(posted)
+        self.pay_button.setVisible(posted and view.kind != InvoiceKind.CREDIT_NOTE and view.outstanding > 0)
 
     # -- post ---------------------------------------------------------------------------------
     def post(self) -> bool:
@@ -131,3 +135,19 @@ class InvoiceActions:
             return
         tab.show_view(cancelled)
         tab.sig_status.emit(tr("Cancelled invoice {0}.").replace("{0}", cancelled.full_number))
+
+    # -- payment -------------------------------------------------------------------------------
+    def pay(self, dialog_runner=None) -> None:
+        """Ask for the payment; ``dialog_runner(dialog)`` replaces ``exec`` in tests."""
+        from ui.invoices.payment_dialog import PaymentDialog
+
+        tab, view = self.tab, self.tab.view
+        if view is None or view.status != InvoiceStatus.POSTED:
+            return
+        dialog = PaymentDialog(tab.db, view, tab)
+        (dialog_runner or (lambda d: d.exec()))(dialog)
+        if dialog.recorded is not None:
+            from app.services.invoices import get_invoice
+
+            tab.show_view(get_invoice(tab.db, view.id))
+            tab.sig_status.emit(tr("Recorded a payment on {0}.").replace("{0}", view.full_number))
