@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
                      QKeySequence.StandardKey.Print, "print")
         file_menu.addSeparator()
         self._action(file_menu, self.tr("Compan&y details…"), self._company, None, "company")
+        self._action(file_menu, self.tr("Invoice s&eries…"), self._series, None, "series")
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
 
@@ -149,6 +150,11 @@ class MainWindow(QMainWindow):
         from ui.company_dialog import CompanyDialog
 
         CompanyDialog(self.database, self).exec()
+
+    def _series(self) -> None:
+        from ui.series_dialog import SeriesDialog
+
+        SeriesDialog(self.database, self).exec()
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About Trastienda"),
