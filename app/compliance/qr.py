@@ -31,6 +31,7 @@ import re
 
 import zint
 
+from app.compliance.verifactu import format_amount, importe_total  # noqa: F401 - one rule for both
 from app.money import round_money
 
 TEST_URL = "https://prewww2.aeat.es/wlpl/TIKE-CONT/ValidarQR"
@@ -43,20 +44,10 @@ def _encode(value: str) -> str:
 
 
 def format_importe(amount: Decimal) -> str:
-    """``Decimal("1234.5")`` -> ``"1234.50"``: a dot, two decimals, no thousands separator."""
+    """``Decimal("1234.5")`` -> ``"1234.50"``: the chain record's amount text, rounded to cents first."""
     if not isinstance(amount, Decimal):
         raise TypeError(f"importe must be a Decimal, not {type(amount).__name__}")
-    return f"{round_money(amount):f}"
-
-
-def importe_total(base_total: Decimal, tax_total: Decimal, recargo_total: Decimal) -> Decimal:
-    """The invoice's ImporteTotal for VERI*FACTU: bases plus IVA plus recargo.
-
-    IRPF withheld is not subtracted: the AEAT's records (as the SII before
-    them) carry no withholding, and ImporteTotal must equal the sum of the
-    breakdown's bases and quotas. The chain record and the QR must agree.
-    """
-    return base_total + tax_total + recargo_total
+    return format_amount(round_money(amount))
 
 
 def validar_qr_url(nif: str, numserie: str, issue_date: dt.date, importe: Decimal, production: bool) -> str:

@@ -59,6 +59,13 @@ def format_amount(value: Decimal) -> str:
     return f"{cents:f}"
 
 
+def importe_total(base_total: Decimal, tax_total: Decimal, recargo_total: Decimal) -> Decimal:
+    """ImporteTotal: bases plus IVA plus recargo. IRPF withheld is not subtracted: the AEAT's
+    records carry no withholding, and ImporteTotal must equal the breakdown's bases and quotas.
+    The chain record and the QR code both take it from here."""
+    return base_total + tax_total + recargo_total
+
+
 def format_date(day: dt.date) -> str:
     """DD-MM-YYYY, the AEAT's date format (FechaExpedicionFactura)."""
     return day.strftime("%d-%m-%Y")

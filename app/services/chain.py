@@ -41,6 +41,7 @@ from app.compliance.verifactu import (
     format_timestamp,
     madrid_time,
 )
+from app.compliance.verifactu import importe_total as _importe_total
 from app.domain.company import Company
 from app.domain.enums import InvoiceKind, InvoiceStatus
 from app.domain.invoices import Invoice
@@ -78,9 +79,8 @@ def cuota_total(inv: Invoice) -> Decimal:
 
 
 def importe_total(inv: Invoice) -> Decimal:
-    """ImporteTotal: base plus IVA plus recargo. IRPF withholding is not a tax on the
-    invoice and VERI*FACTU does not carry it, so it is not subtracted here."""
-    return inv.base_total + inv.tax_total + inv.recargo_total
+    """ImporteTotal of an invoice (see ``app.compliance.verifactu.importe_total``)."""
+    return _importe_total(inv.base_total, inv.tax_total, inv.recargo_total)
 
 
 # -- locking and reading the chain's end -------------------------------------------

@@ -300,16 +300,6 @@ class LazyTableModel(QAbstractTableModel):
 
         run_in_background(lambda: self.list_fn(self.db, query), done, failed, self)
 
-    def _row(self, r: int) -> dict | None:
-        p, i = divmod(r, self.page_size)
-        rows = self._pages.get(p)
-        if rows is None:
-            if self._shown_gen == self._gen:  # not while a new query replaces these rows
-                self._request(p)
-            return None
-        self._pages.move_to_end(p)
-        return rows[i] if i < len(rows) else None
-
     def row_data(self, r: int) -> dict | None:
         """The row's values if its page is in memory (no read is started)."""
         p, i = divmod(r, self.page_size)

@@ -77,11 +77,6 @@ def run_in_background(
     _executor.submit(_work, job, fn)
 
 
-def busy() -> bool:
-    """Whether any job has not reported back yet."""
-    return _running > 0
-
-
 def wait_for_done(timeout_ms: int = 10_000) -> bool:
     """Process events until every job has reported (tests, benchmarks, shutdown)."""
     import time
