@@ -5,6 +5,7 @@
     python main.py db current [--db ...]       print the schema revision
     python main.py demo [--db ...] [--seed N] [--invoices N] ...   fill with demo data
     python main.py chain verify [--db ...]     recompute the VERI*FACTU chain (exit 1 if broken)
+    python main.py stock check [--db ...]      prove stock on hand is the sum of the moves (exit 1 if not)
     python main.py screenshot --tab invoices -o FILE.png [--db ...]  picture of a tab (1440x900)
     python main.py invoice list [--json] [--series S] [--status S]   list invoices
     python main.py invoice pdf NUMBER -o FILE.pdf                     one invoice, e.g. F2026-000123
@@ -80,6 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
     command("verify", "recompute every record's hash; name the first broken record (exit 1 if any)",
             chain_commands)
 
+    stock = command("stock", "stock levels")
+    stock_commands = stock.add_subparsers(dest="stock_command", metavar="ACTION", required=True)
+    command("check", "compare every product's stock on hand and value per warehouse with the sum of its moves; "
+            "list each difference (exit 1 if any)", stock_commands)
+
     invoice = command("invoice", "invoices: list them, print them to PDF")
     invoice_commands = invoice.add_subparsers(dest="invoice_command", metavar="ACTION", required=True)
     listing = command("list", "list invoices, oldest first", invoice_commands)
@@ -120,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
             return admin.db_command(args.db_command, args.db, verbose=args.verbose)
         if args.command == "chain":
             return admin.chain_command(args.chain_command, args.db)
+        if args.command == "stock":
+            return admin.stock_command(args.stock_command, args.db)
         if args.command == "invoice":
             if args.invoice_command == "list":
                 return admin.invoice_list_command(args.db, as_json=args.json, series=args.series,

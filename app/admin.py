@@ -80,6 +80,35 @@ def chain_command(action: str, db: str | None) -> int:
     return 1
 
 
+def stock_command(action: str, db: str | None) -> int:
+    """``stock check``: 0 and "Stock OK: ...", or 1 and one line per level that is not the sum of its moves."""
+    from app.db.open import open_database
+    from app.services.stock import check_stock_levels
+
+    if action != "check":
+        raise ValueError(action)
+    url = resolve_url(db)
+    if url.get_backend_name() == "sqlite" and not Path(url.database).exists():
+        print(_("{where} does not exist.").format(where=describe(url)), file=sys.stderr)
+        return 1
+    database = open_database(url, upgrade=False)  # an audit never migrates what it audits
+    try:
+        report = check_stock_levels(database)
+    finally:
+        database.dispose()
+    if report.ok:
+        print(_("Stock OK: {levels} stock levels equal the sum of {moves} moves.").format(
+            levels=report.levels, moves=report.moves))
+        return 0
+    for d in report.differences:
+        print(_("{sku} in {warehouse}: on hand {lq}, moves sum {mq}; value {lv}, moves value {mv}").format(
+            sku=d.sku, warehouse=d.warehouse, lq=d.level_quantity, mq=d.moves_quantity,
+            lv=d.level_value, mv=d.moves_value))
+    print(_("Stock WRONG: {n} of {levels} stock levels differ from their moves.").format(
+        n=len(report.differences), levels=report.levels))
+    return 1
+
+
 def demo_command(db: str | None, *, seed: int, sizes: dict[str, int], verbose: bool = False) -> int:
     from app.db.open import open_database
     from app.demo import generate_demo

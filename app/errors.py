@@ -62,3 +62,33 @@ class ConflictError(TrastiendaError):
 
 class DatabaseUnavailableError(TrastiendaError):
     """The database cannot be opened: server down, bad password, not a database."""
+
+
+@dataclass(frozen=True)
+class Shortage:
+    """A move that would leave a warehouse with less than nothing of a product."""
+
+    product: str  # "SKU - name"
+    warehouse: str  # code
+    on_hand: object  # Decimal before the move
+    wanted: object  # Decimal the move takes out
+    field: str = "quantity"
+
+    def __str__(self) -> str:
+        from app.i18n import _
+
+        return _("{product}: {on_hand} on hand in {warehouse}, {wanted} wanted").format(
+            product=self.product, on_hand=self.on_hand, warehouse=self.warehouse, wanted=self.wanted)
+
+
+class NegativeStockWarning(TrastiendaError):
+    """The moves would leave stock below zero and the company asks first (policy "warn").
+
+    Nothing was written. Ask the clerk and call again with ``allow_negative=True``.
+    """
+
+    def __init__(self, shortages: list[Shortage]):
+        from app.i18n import _
+
+        self.shortages = list(shortages)
+        super().__init__(_("Not enough stock: {list}.").format(list="; ".join(str(x) for x in self.shortages)))

@@ -35,6 +35,7 @@ class ProductRef:
     cost4: int
     tax_code: str
     weight: float  # how often it sells
+    rule: dict | None = None  # its reorder rule row, if it has one
 
 
 def _dec4(value: int) -> Decimal:
@@ -69,11 +70,15 @@ def _row(rng, ctx, sku, ean, name, kind, unit, category, price4, cost4, tax, *, 
     reorder = stocked and rng.random() < 0.6
     row = {**audit(rng, created), "sku": sku, "ean": ean, "name": name, "kind": kind, "unit": unit,
            "category": category, "sale_price": _dec4(price4), "cost": _dec4(cost4),
-           "tax_rate_id": tax_rate_id(tax), "archived_at": None,
-           "reorder_point": Decimal(rng.choice((5, 10, 20))) if reorder else None,
-           "reorder_target": Decimal(rng.choice((50, 100, 200))) if reorder else None}
-    ref = ProductRef(row["id"], name, kind, unit, price4, cost4, tax, rng.paretovariate(1.5))
-    return row, ref
+           "tax_rate_id": tax_rate_id(tax), "archived_at": None}
+    weight = rng.paretovariate(1.5)
+    rule = None
+    if reorder:  # a shelf and a reorder rule in the main warehouse
+        rule = {**audit(rng, created), "product_id": row["id"], "warehouse_id": MAIN_WAREHOUSE,
+                "location": f"{rng.choice('ABCDEFGH')}-{rng.randrange(1, 30):02d}",
+                "reorder_point": Decimal(rng.choice((5, 10, 20))),
+                "reorder_target": Decimal(rng.choice((50, 100, 200)))}
+    return row, ProductRef(row["id"], name, kind, unit, price4, cost4, tax, weight, rule)
 
 
 def build_products(ctx: DemoContext, count: int) -> tuple[list[dict], list[ProductRef]]:
@@ -106,10 +111,12 @@ def build_stock_moves(ctx: DemoContext, products: list[ProductRef], warehouses: 
     others = [w["id"] for w in warehouses]
     rows: list[dict] = []
 
-    def move(kind, product, qty, day, *, src=None, dst=None, cost=None, party=None, ref=None, reason=None, rev=None):
+    # Every move is valued at the product's cost, which never changes in the demo.
+    def move(kind, product, qty, day, *, src=None, dst=None, party=None, ref=None, reason=None, rev=None):
         rows.append({**audit(rng, stamp(day, rng)), "kind": kind, "product_id": product.id,
                      "from_warehouse_id": src, "to_warehouse_id": dst, "quantity": Decimal(qty),
-                     "unit_cost": _dec4(cost) if cost is not None else None, "date": day, "reference": ref,
+                     "unit_cost": _dec4(product.cost4), "value": _dec4(qty * product.cost4), "date": day,
+                     "reference": ref,
                      "reason": reason, "invoice_id": None, "party_id": party, "reverses_id": rev})
         return rows[-1]["id"]
 
@@ -120,7 +127,7 @@ def build_stock_moves(ctx: DemoContext, products: list[ProductRef], warehouses: 
         day = ctx.random_day(rng, last=ctx.start + dt.timedelta(days=30))
         for n in range(rng.randrange(2, 5)):
             qty = rng.choice((24, 50, 100, 200, 500)) * (1 + n % 2)
-            receipt = move(StockMoveKind.RECEIPT, product, qty, day, dst=MAIN_WAREHOUSE, cost=product.cost4,
+            receipt = move(StockMoveKind.RECEIPT, product, qty, day, dst=MAIN_WAREHOUSE,
                            party=supplier.id, ref=f"ALB-{rng.randrange(10_000, 99_999)}")
             if n == 1 and rng.random() < 0.02:
                 move(StockMoveKind.ADJUSTMENT, product, qty, day, src=MAIN_WAREHOUSE, rev=receipt,

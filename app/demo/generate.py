@@ -38,6 +38,7 @@ from app.domain import (
 from app.errors import FieldError, ValidationError
 from app.i18n import _
 from app.services.setup import SERIES, ensure_reference_data, series_id
+from app.services.stock import rebuild_stock_levels
 
 Progress = Callable[[str, int, int], None]
 # Tables whose rows mean "this database is already in use" (reference data does not count).
@@ -116,6 +117,7 @@ def generate_demo(
     warehouse_rows = build_warehouses(ctx)
     put("warehouse", warehouse_rows)
     put("stock_move", build_stock_moves(ctx, product_refs, warehouse_rows, supplier_refs))
+    put("stock_rule", [p.rule for p in product_refs if p.rule is not None])
     department_rows = build_departments(ctx)
     put("department", department_rows)
     employee_rows, employee_refs = build_employees(ctx, employees, department_rows)
@@ -136,6 +138,8 @@ def generate_demo(
         stats.counts["stock_move"] += counts.deliveries
         _continue_series(db, ctx, counts.last_numbers)
         stats.counts["verifactu_record"] = build_chain(db, report)
+    with db.session() as s:  # the moves were written in bulk: their levels are their sums
+        stats.counts["stock_level"] = rebuild_stock_levels(s)
     stats.elapsed = time.perf_counter() - started
     stats.database_bytes = bulk.database_size(db)
     return stats

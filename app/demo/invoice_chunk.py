@@ -95,7 +95,7 @@ def build_chunk(gen, index: int, first: int, last: int, last_numbers: dict[tuple
             pos += 1
             if q4 > 0 and p[6] and status == "posted" and rb(20) < deliver_below:
                 moves.append((uuid_hex(rb(128)), 1, ts, ts, DEMO_USER, "delivery", p[0], main_wh, None,
-                               q_store, p[7], day_str[d], None, None, inv_id,
+                               q_store, p[7], scaled4((q4 * p[8] + 5_000) // 10_000), day_str[d], None, None, inv_id,
                                cust[0] if cust else None, None))
         base = tax = re = 0
         for tax_id, b in bases.items():

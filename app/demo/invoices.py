@@ -43,7 +43,7 @@ PAYMENT_COLUMNS = ("id", "version", "created_at", "updated_at", "updated_by", "i
                    "method", "reference")
 MOVE_COLUMNS = (
     "id", "version", "created_at", "updated_at", "updated_by", "kind", "product_id", "from_warehouse_id",
-    "to_warehouse_id", "quantity", "unit_cost", "date", "reference", "reason", "invoice_id", "party_id",
+    "to_warehouse_id", "quantity", "unit_cost", "value", "date", "reference", "reason", "invoice_id", "party_id",
     "reverses_id",
 )
 _QTY = {  # 16 quantities per unit, in 1/10000
@@ -95,7 +95,7 @@ class InvoiceGenerator:
         qty = {unit: tuple((int(q * 10_000), s4(int(q * 10_000))) for q in values) for unit, values in _QTY.items()}
         self.products = [
             (p.id.hex, p.name, p.price4, s4(p.price4), p.tax_code,
-             qty.get(p.unit, qty["other"]), p.kind == ProductKind.PRODUCT, s4(p.cost4)) for p in products]
+             qty.get(p.unit, qty["other"]), p.kind == ProductKind.PRODUCT, s4(p.cost4), p.cost4) for p in products]
         self.prod_table, self.prod_bits = _pick_table(rng, [p.weight for p in products])
         retail = [p.weight if p.kind == ProductKind.PRODUCT and p.price4 < 200_000 else 0.0 for p in products]
         if not any(retail):

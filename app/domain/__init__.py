@@ -7,7 +7,7 @@ from app.domain.base import Archivable, Base, Record, new_id
 from app.domain.company import Company
 from app.domain.contracts import Contract, ContractAttachment, ContractLine
 from app.domain.employees import Department, Employee, LeaveRequest
-from app.domain.inventory import Product, StockMove, Warehouse
+from app.domain.inventory import Product, StockCount, StockCountLine, StockLevel, StockMove, StockRule, Warehouse
 from app.domain.invoices import Invoice, InvoiceLine, InvoiceSeries, Payment
 from app.domain import invoice_guard  # noqa: F401 - registers the posted-invoice guard
 from app.domain.parties import Party, PartyAddress, PaymentTerm
@@ -17,6 +17,7 @@ from app.domain.verifactu import ChainRecordKind, InvoiceRecord
 __all__ = [
     "Archivable", "Base", "ChainRecordKind", "Company", "Contract", "ContractAttachment", "ContractLine",
     "Department", "Employee", "Invoice", "InvoiceLine", "InvoiceRecord", "InvoiceSeries", "LeaveRequest",
-    "Party", "PartyAddress", "Payment", "PaymentTerm", "Product", "Record", "StockMove",
+    "Party", "PartyAddress", "Payment", "PaymentTerm", "Product", "Record", "StockCount", "StockCountLine",
+    "StockLevel", "StockMove", "StockRule",
     "TaxRate", "Warehouse", "new_id",
 ]

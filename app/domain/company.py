@@ -8,6 +8,7 @@ from sqlalchemy import Boolean, LargeBinary, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.domain.base import Base, Record
+from app.domain.enums import NegativeStockPolicy, db_enum
 from app.domain.types import Money
 
 
@@ -32,3 +33,6 @@ class Company(Record, Base):
     simplified_invoice_limit: Mapped[Decimal] = mapped_column(Money(), default=Decimal(400))
     # VERI*FACTU QR codes point at the AEAT's test host until this is switched on.
     verifactu_production: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # A move (or a posted invoice) that would leave a warehouse below zero: ask first, or refuse.
+    negative_stock: Mapped[NegativeStockPolicy] = mapped_column(
+        db_enum(NegativeStockPolicy), default=NegativeStockPolicy.WARN, server_default=NegativeStockPolicy.WARN.value)

@@ -67,6 +67,19 @@ class StockMoveKind(enum.StrEnum):
     TRANSFER = "transfer"
 
 
+class StockCountStatus(enum.StrEnum):
+    DRAFT = "draft"
+    POSTED = "posted"
+    CANCELLED = "cancelled"
+
+
+class NegativeStockPolicy(enum.StrEnum):
+    """What happens when a move would leave less than nothing in a warehouse."""
+
+    WARN = "warn"  # ask the clerk, record it if they confirm
+    REFUSE = "refuse"
+
+
 class ContractKind(enum.StrEnum):
     CUSTOMER = "customer"
     SUPPLIER = "supplier"

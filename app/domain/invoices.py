@@ -12,7 +12,7 @@ import datetime as dt
 import uuid
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, SmallInteger, String, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, SmallInteger, String, UniqueConstraint, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.domain.base import Archivable, Base, Record
@@ -62,6 +62,12 @@ class Invoice(Record, Base):
     number: Mapped[int | None] = mapped_column(Integer)  # empty until posted
     full_number: Mapped[str | None] = mapped_column(String(40))  # e.g. "F2026-000123"
     party_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("party.id"))
+    # Where the goods leave from (a credit note: where they come back to); empty = the default warehouse.
+    warehouse_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("warehouse.id"))
+    # Posting moves the stock of the product lines: a delivery for an invoice, a return
+    # receipt for a credit note. Off for goods that already left on a delivery note, or
+    # a credit note that only corrects a price.
+    moves_stock: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     # Snapshots taken when the draft is saved and frozen at posting (RD 1619/2012 art. 6).
     party_name: Mapped[str] = mapped_column(String(200), default="")
     party_tax_id: Mapped[str | None] = mapped_column(String(20))

@@ -15,15 +15,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.orm import aliased
 
 from app.db.session import Database
 from app.domain.enums import CorrectionReason, InvoiceKind, InvoiceStatus
+from app.domain.inventory import StockMove
 from app.domain.invoices import Invoice, InvoiceLine
 from app.domain.types import utcnow
 from app.errors import ValidationError
 from app.i18n import _
 from app.services.common import check_version, get_or_404
 from app.services.invoices import InvoiceData, InvoiceLineData, InvoiceView, _view, create_draft
+from app.services.stock import reverse_in
 from app.services.validation import Validator
 
 
@@ -37,7 +40,7 @@ class CreditLine:
 
 def create_credit_note(db: Database, invoice_id: uuid.UUID, reason: CorrectionReason | str, *,
                        lines: list[CreditLine] | None = None, issue_date: dt.date | None = None,
-                       notes: str | None = None) -> InvoiceView:
+                       notes: str | None = None, returns_goods: bool = True) -> InvoiceView:
     """A draft credit note for the whole posted invoice, or for chosen lines and quantities.
 
     It copies each chosen line's description, price, discount and IVA with the
@@ -45,6 +48,10 @@ def create_credit_note(db: Database, invoice_id: uuid.UUID, reason: CorrectionRe
     number and date. A quantity above what the line sold is refused on that
     line (``lines[i].quantity``). Posting it checks again that all credit
     notes together never take back more than the invoice was.
+
+    ``returns_goods``: the customer sends the products back, so posting the
+    credit note brings them into the warehouse the invoice delivered from.
+    Leave it off for a credit note that only corrects a price or a tax.
     """
     with db.session() as s:
         original = get_or_404(s, Invoice, invoice_id, what=_("invoice"))
@@ -74,6 +81,7 @@ def create_credit_note(db: Database, invoice_id: uuid.UUID, reason: CorrectionRe
         data = InvoiceData(
             kind=InvoiceKind.CREDIT_NOTE, issue_date=issue_date or dt.date.today(), party_id=original.party_id,
             corrected_invoice_id=original.id, correction_reason=reason, notes=notes,
+            warehouse_id=_delivered_from(s, original), moves_stock=returns_goods,
             lines=[InvoiceLineData(description=l.description, quantity=-qty, unit_price=l.unit_price,
                                    discount_percent=l.discount_percent, tax_rate_id=l.tax_rate_id,
                                    product_id=l.product_id) for l, qty in chosen],
@@ -81,9 +89,21 @@ def create_credit_note(db: Database, invoice_id: uuid.UUID, reason: CorrectionRe
     return create_draft(db, data)
 
 
+def _delivered_from(s, original: Invoice) -> uuid.UUID | None:
+    """The warehouse the original's goods left from (where a return goes back to)."""
+    if original.warehouse_id is not None:
+        return original.warehouse_id
+    return s.execute(select(StockMove.from_warehouse_id).where(
+        StockMove.invoice_id == original.id, StockMove.from_warehouse_id.is_not(None)).limit(1)).scalar()
+
+
 def cancel_invoice(db: Database, invoice_id: uuid.UUID, reason: str, expected_version: int | None = None,
-                   *, now: dt.datetime | None = None) -> InvoiceView:
+                   *, now: dt.datetime | None = None, allow_negative: bool = False) -> InvoiceView:
     """Cancel (anular) a posted invoice: it keeps its number, and the chain gets a cancellation record.
+
+    Its stock moves are reversed in the same transaction: the goods of a
+    cancelled invoice come back (a cancelled credit note's returns leave
+    again, under the negative-stock policy).
 
     Refused for drafts (delete them instead), for invoices already cancelled
     and for invoices with payments (refund them first), with the reason on
@@ -109,6 +129,14 @@ def cancel_invoice(db: Database, invoice_id: uuid.UUID, reason: str, expected_ve
         inv.status = InvoiceStatus.CANCELLED
         inv.updated_at = now or utcnow()
         s.flush()
+        reversal = aliased(StockMove)
+        moves = s.scalars(select(StockMove.id).where(
+            StockMove.invoice_id == inv.id, StockMove.reverses_id.is_(None),
+            ~select(reversal.id).where(reversal.reverses_id == StockMove.id).exists())
+            .order_by(StockMove.created_at)).all()
+        for move_id in moves:
+            reverse_in(s, move_id, _("Invoice {number} cancelled").format(number=inv.full_number),
+                       (now or utcnow()).date(), allow_negative=allow_negative, field="status")
         append_cancellation(s, inv, now=inv.updated_at, reason=why)
         s.flush()
         return _view(s, inv)

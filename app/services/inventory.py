@@ -31,26 +31,32 @@ from app.services.products import (
 )
 from app.services.stock import (
     MOVE_COLUMNS,
+    StockCheck,
     StockMoveData,
     StockMoveView,
+    StockRuleData,
     WarehouseStock,
+    WarehouseValue,
+    check_stock_levels,
     count_moves,
     get_move,
     list_moves,
     record_move,
     reverse_move,
+    set_stock_rule,
     stock_by_warehouse,
     stock_on_hand,
+    stock_value,
 )
 
 __all__ = [
     "PRODUCT_COLUMNS", "WAREHOUSE_COLUMNS", "MOVE_COLUMNS",
     "ProductData", "ProductView", "WarehouseData", "WarehouseView", "StockMoveData", "StockMoveView",
-    "WarehouseStock",
+    "WarehouseStock", "WarehouseValue", "StockRuleData", "StockCheck",
     "create_product", "update_product", "archive_product", "restore_product", "get_product",
     "find_product_by_code", "list_products", "count_products",
     "create_warehouse", "update_warehouse", "archive_warehouse", "restore_warehouse", "get_warehouse",
     "list_warehouses", "count_warehouses",
     "record_move", "reverse_move", "get_move", "stock_on_hand", "stock_by_warehouse",
-    "list_moves", "count_moves",
+    "list_moves", "count_moves", "set_stock_rule", "stock_value", "check_stock_levels",
 ]

@@ -24,7 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.enums import CorrectionReason, InvoiceKind, InvoiceStatus, TaxKind
-from app.domain.inventory import Product
+from app.domain.inventory import Product, Warehouse
 from app.domain.invoices import Invoice, InvoiceLine, InvoiceSeries
 from app.domain.parties import Party
 from app.domain.taxes import TaxRate
@@ -200,6 +200,7 @@ def check_draft(s: Session, data: InvoiceData) -> CheckedDraft:
         v.error("party_id", _("A credit note needs a customer."))
     if party is not None and corrected is not None and corrected.party_id not in (None, party.id):
         v.error("party_id", _("A credit note goes to the customer of the invoice it corrects."))
+    warehouse = reference(s, v, "warehouse_id", Warehouse, data.warehouse_id, what=_("warehouse"))
 
     checked: list[tuple[TaxRate | None, dict[str, Any], Product | None]] = []
     if not data.lines:
@@ -249,7 +250,7 @@ def check_draft(s: Session, data: InvoiceData) -> CheckedDraft:
         "recargo_equivalencia": recargo, "irpf_percent": irpf,
         "corrected_invoice_id": corrected.id if corrected else None,
         "correction_reason": CorrectionReason(data.correction_reason) if corrected else None,
-        "notes": notes,
+        "notes": notes, "warehouse_id": warehouse.id if warehouse else None, "moves_stock": bool(data.moves_stock),
         "base_total": totals.base, "tax_total": totals.tax, "recargo_total": totals.recargo,
         "irpf_total": totals.irpf, "total": totals.total,
     }

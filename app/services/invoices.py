@@ -59,6 +59,8 @@ class InvoiceData:
     notes: str | None = None
     corrected_invoice_id: uuid.UUID | None = None  # credit notes only
     correction_reason: CorrectionReason | str | None = None  # credit notes only
+    warehouse_id: uuid.UUID | None = None  # where the goods leave from (or return to); None = the default
+    moves_stock: bool = True  # posting delivers the product lines (a credit note: takes them back)
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,8 @@ class InvoiceView:
     corrected_invoice_id: uuid.UUID | None
     correction_reason: CorrectionReason | None
     notes: str | None
+    warehouse_id: uuid.UUID | None
+    moves_stock: bool
     base_total: Decimal
     tax_total: Decimal
     recargo_total: Decimal

@@ -21,13 +21,15 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from decimal import Decimal
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.db.session import Database
 from app.domain.company import Company
-from app.domain.enums import InvoiceKind, InvoiceStatus
+from app.domain.enums import InvoiceKind, InvoiceStatus, StockMoveKind
+from app.domain.inventory import Product, StockMove, Warehouse
 from app.domain.invoices import Invoice, InvoiceSeries
 from app.domain.types import utcnow
 from app.errors import FieldError, NotFoundError, ValidationError
@@ -35,6 +37,7 @@ from app.i18n import _
 from app.services.common import apply, check_version
 from app.services.invoice_drafts import check_draft
 from app.services.invoices import InvoiceData, InvoiceLineData, InvoiceView, _view
+from app.services.stock import PlannedMove, write_moves
 
 NUMBER_DIGITS = 6
 
@@ -51,6 +54,7 @@ def _draft_as_form(inv: Invoice) -> InvoiceData:
         issue_date=inv.issue_date, party_id=inv.party_id, kind=inv.kind, series_id=inv.series_id,
         operation_date=inv.operation_date, due_date=inv.due_date, notes=inv.notes,
         corrected_invoice_id=inv.corrected_invoice_id, correction_reason=inv.correction_reason,
+        warehouse_id=inv.warehouse_id, moves_stock=inv.moves_stock,
         lines=[InvoiceLineData(description=l.description, quantity=l.quantity, unit_price=l.unit_price,
                                discount_percent=l.discount_percent, tax_rate_id=l.tax_rate_id,
                                product_id=l.product_id) for l in inv.lines],
@@ -107,12 +111,16 @@ def _next_number(s: Session, series: InvoiceSeries, year: int) -> tuple[int, dt.
 
 
 def post_invoice(db: Database, invoice_id: uuid.UUID, expected_version: int | None = None,
-                 *, now: dt.datetime | None = None) -> InvoiceView:
-    """Number the draft in its series and freeze it, with its VERI*FACTU record, in one transaction.
+                 *, now: dt.datetime | None = None, allow_negative: bool = False) -> InvoiceView:
+    """Number the draft in its series and freeze it, with its VERI*FACTU record and its
+    stock moves, in one transaction.
 
     Refuses (ValidationError naming each problem, nothing numbered, nothing
     written) a draft that is not valid today or lacks what the law requires,
-    and a form opened before someone else's change (ConflictError).
+    and a form opened before someone else's change (ConflictError). When its
+    deliveries would leave a warehouse short, the company's negative-stock
+    policy decides: refused, or a NegativeStockWarning (nothing written) until
+    the clerk confirms with ``allow_negative=True``.
     """
     from app.services.chain import append_registration
 
@@ -153,6 +161,61 @@ def post_invoice(db: Database, invoice_id: uuid.UUID, expected_version: int | No
         inv.status = InvoiceStatus.POSTED
         inv.posted_at = now or utcnow()
         s.flush()
+        if inv.moves_stock:
+            write_moves(s, invoice_moves(s, inv), allow_negative=allow_negative)
         append_registration(s, inv, now=inv.posted_at)
         s.flush()
         return _view(s, inv)
+
+
+def invoice_moves(s: Session, inv: Invoice) -> list[PlannedMove]:
+    """The stock moves posting ``inv`` makes: one per line of a stocked product.
+
+    A positive quantity leaves the invoice's warehouse (a delivery); a negative
+    one, as on a credit note, comes back into it (a return receipt) valued at
+    what the original delivery of that product took out, or at the current
+    average cost when there is none.
+    """
+    stocked = [(i, l) for i, l in enumerate(inv.lines) if l.product_id is not None and l.quantity != 0]
+    if not stocked:
+        return []
+    products = {p.id: p for p in s.scalars(select(Product).where(Product.id.in_({l.product_id for _, l in stocked})))}
+    stocked = [(i, l) for i, l in stocked if products[l.product_id].stocked]
+    if not stocked:
+        return []
+    warehouse = _warehouse_for(s, inv)
+    costs: dict[uuid.UUID, Decimal] = {}
+    if inv.corrected_invoice_id is not None:  # what the original's deliveries were valued at
+        for product_id, cost in s.execute(select(StockMove.product_id, StockMove.unit_cost).where(
+                StockMove.invoice_id == inv.corrected_invoice_id, StockMove.kind == StockMoveKind.DELIVERY,
+                StockMove.reverses_id.is_(None))):
+            costs[product_id] = cost
+    planned = []
+    for i, line in stocked:
+        out = line.quantity > 0
+        planned.append(PlannedMove({
+            "kind": StockMoveKind.DELIVERY if out else StockMoveKind.RECEIPT,
+            "product_id": line.product_id,
+            "from_warehouse_id": warehouse.id if out else None,
+            "to_warehouse_id": None if out else warehouse.id,
+            "quantity": abs(line.quantity), "unit_cost": None if out else costs.get(line.product_id),
+            "date": inv.issue_date, "reference": inv.full_number, "reason": None,
+            "party_id": inv.party_id, "invoice_id": inv.id,
+        }, field=f"lines[{i}].quantity"))
+    return planned
+
+
+def _warehouse_for(s: Session, inv: Invoice) -> Warehouse:
+    if inv.warehouse_id is not None:
+        warehouse = s.get(Warehouse, inv.warehouse_id)
+        if warehouse.archived_at is not None:
+            raise ValidationError("warehouse_id", _("Warehouse {code} is archived; choose another one.")
+                                  .format(code=warehouse.code))
+        return warehouse
+    warehouse = s.execute(select(Warehouse).where(Warehouse.archived_at.is_(None))
+                          .order_by(Warehouse.is_default.desc(), Warehouse.code).limit(1)).scalar()
+    if warehouse is None:
+        raise ValidationError("warehouse_id", _(
+            "This invoice sells stocked products but there is no warehouse: create one in Inventory, "
+            "or untick \"Moves stock\"."))
+    return warehouse

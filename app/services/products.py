@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import Select, case, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from app.db.session import Database
 from app.domain.enums import ProductKind
@@ -19,7 +19,7 @@ from app.money import ZERO
 from app.services.common import apply, archive, check_version, get_or_404, restore, to_view
 from app.services.listing import ListColumn, ListQuery, Page, count_rows, run_list
 from app.services.lookups import as_uuid, filter_choice, iva_rate
-from app.services.stock import on_hand_sql
+from app.services.stock import due_for_reorder_sql, on_hand_sql, to_order_sql, value_sql
 from app.services.validation import Validator
 
 
@@ -36,8 +36,6 @@ class ProductData:
     ean: str | None = None
     sale_price: Decimal | str | int = ZERO
     cost: Decimal | str | int = ZERO
-    reorder_point: Decimal | str | int | None = None
-    reorder_target: Decimal | str | int | None = None
 
 
 @dataclass(frozen=True)
@@ -53,8 +51,6 @@ class ProductView:
     sale_price: Decimal
     cost: Decimal
     tax_rate_id: uuid.UUID
-    reorder_point: Decimal | None
-    reorder_target: Decimal | None
     archived_at: dt.datetime | None
 
 
@@ -92,13 +88,8 @@ def _validate_product(v: Validator, data: ProductData) -> dict:
         "ean": v.ean13("ean", data.ean),
         "sale_price": v.decimal("sale_price", data.sale_price, min_value=ZERO, places=4),
         "cost": v.decimal("cost", data.cost, min_value=ZERO, places=4),
-        "reorder_point": v.decimal("reorder_point", data.reorder_point, required=False, min_value=ZERO, places=4),
-        "reorder_target": v.decimal("reorder_target", data.reorder_target, required=False, min_value=ZERO, places=4),
         "tax_rate_id": data.tax_rate_id,
     }
-    point, target = out["reorder_point"], out["reorder_target"]
-    if v.ok("reorder_point") and v.ok("reorder_target") and point is not None and target is not None and target < point:
-        v.error("reorder_target", _("The reorder target must not be below the reorder point."))
     return out
 
 
@@ -220,7 +211,8 @@ def find_product_by_code(db: Database, code: str) -> ProductView | None:
 
 
 # Services have no stock: their "on hand" is empty rather than a misleading 0.
-_ON_HAND = case((Product.kind == ProductKind.SERVICE, None), else_=on_hand_sql(Product.id))
+_SERVICE = Product.kind == ProductKind.SERVICE
+_ON_HAND = case((_SERVICE, None), else_=on_hand_sql(Product.id))
 
 PRODUCT_COLUMNS = [
     ListColumn("sku", _("SKU"), Product.sku, searchable=True),
@@ -231,9 +223,13 @@ PRODUCT_COLUMNS = [
     ListColumn("unit", _("Unit"), Product.unit),
     ListColumn("sale_price", _("Price"), Product.sale_price, align="right"),
     ListColumn("cost", _("Cost"), Product.cost, align="right"),
-    # Computed per returned row only; sorting would sum the moves of the whole catalogue.
+    # Read per returned row from the stock levels (a few rows by primary key each);
+    # sorting by them would compute them for the whole catalogue.
     ListColumn("on_hand", _("On hand"), _ON_HAND, align="right", sortable=False),
-    ListColumn("reorder_point", _("Reorder point"), Product.reorder_point, align="right"),
+    ListColumn("stock_value", _("Stock value"), case((_SERVICE, None), else_=value_sql(Product.id)),
+               align="right", sortable=False),
+    ListColumn("to_order", _("To order"), case((_SERVICE, None), else_=to_order_sql(Product.id)),
+               align="right", sortable=False),
 ]
 
 
@@ -246,21 +242,18 @@ def _product_base(filters: dict) -> Select:
     if filters.get("category"):
         stmt = stmt.where(Product.category == filters["category"])
     if filters.get("below_reorder"):
-        # Sums the moves of every product with a reorder point: fine as an
-        # explicit filter run in the background, too slow as a sort.
-        low = aliased(Product, name="low")
-        stmt = stmt.where(Product.id.in_(
-            select(low.id).where(low.kind == ProductKind.PRODUCT, low.reorder_point.is_not(None),
-                                 on_hand_sql(low.id) <= low.reorder_point)))
+        # Only products with a reorder rule can be due: the rule index drives it.
+        stmt = stmt.where(Product.kind == ProductKind.PRODUCT, due_for_reorder_sql(Product.id))
     return stmt
 
 
 def list_products(db: Database, query: ListQuery = ListQuery()) -> Page:
     """Filters: ``kind`` (product|service), ``category`` (exact), ``include_archived``,
-    ``below_reorder`` (stocked products whose stock on hand is at or below their reorder point).
+    ``below_reorder`` ("to reorder": stocked products at or below their reorder point in some warehouse).
 
-    Rows carry ``on_hand`` (company-wide stock, None for services), computed
-    only for the page's rows; it cannot be sorted by.
+    Rows carry ``on_hand`` and ``stock_value`` (company-wide, None for services)
+    and ``to_order`` (the suggested quantity, None when nothing is due), computed
+    only for the page's rows; they cannot be sorted by.
     """
     with db.session() as s:
         return run_list(s, _product_base(query.filters), PRODUCT_COLUMNS, Product.id, query, "name",

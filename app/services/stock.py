@@ -1,35 +1,54 @@
-"""Stock moves and stock on hand.
+"""Stock moves, stock levels and their value.
 
 Moves are immutable: there is no update or delete. A mistake is corrected by
 ``reverse_move``, which records the opposite move (warehouses swapped, same
-kind, quantity and cost) pointing at the original through ``reverses_id``.
-Stock on hand is never stored; it is the sum of moves, computed in SQL.
+kind, quantity and value) pointing at the original through ``reverses_id``.
+
+Every move updates, in its own transaction, the ``stock_level`` rows of the
+warehouses it touches, so stock on hand is read from one row instead of summed
+over millions of moves; ``check_stock_levels`` (``main.py stock check``) proves
+that every level still equals the sum of its moves.
+
+Concurrency: a move first locks the level rows it changes (created if missing,
+then ``SELECT ... FOR UPDATE`` in a fixed order on PostgreSQL; the database
+write lock on SQLite), then reads the quantity on hand, so two clerks
+delivering the last unit take turns and the second sees what the first left.
+
+Valuation is the weighted average cost per product and warehouse: a receipt
+brings its unit cost in and the average becomes value / quantity; anything
+leaving a warehouse leaves at that average and does not change it; a transfer
+carries the value it took out of the source into the destination.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased, lazyload
 
 from app.db.session import Database
-from app.domain.enums import StockMoveKind
-from app.domain.inventory import Product, StockMove, Warehouse
+from app.domain.company import Company
+from app.domain.enums import NegativeStockPolicy, StockMoveKind
+from app.domain.inventory import Product, StockLevel, StockMove, StockRule, Warehouse
 from app.domain.invoices import Invoice
 from app.domain.parties import Party
+from app.errors import FieldError, NegativeStockWarning, Shortage, ValidationError
 from app.i18n import _
 from app.money import QUANTITY_SCALE, ZERO
-from app.services.common import get_or_404, to_view
+from app.services.common import check_version, get_or_404, to_view
 from app.services.listing import ListColumn, ListQuery, Page, count_rows, run_list
 from app.services.lookups import filter_choice, reference
 from app.services.validation import Validator
 
 _QUANTUM = Decimal(1).scaleb(-QUANTITY_SCALE)
+_VALUE = Decimal("0.0001")
 
 
 @dataclass
@@ -126,55 +145,195 @@ def _view(m: StockMove) -> StockMoveView:
     return to_view(StockMoveView, m)
 
 
+# -- levels, valuation and the negative-stock policy --------------------------------------------
+
+def _value(quantity: Decimal, unit_cost: Decimal) -> Decimal:
+    return (quantity * unit_cost).quantize(_VALUE, rounding=ROUND_HALF_UP)
+
+
+def take_write_lock(s: Session) -> None:
+    """On SQLite, make this transaction the writer before it reads anything.
+
+    A WAL reader that later writes fails at once if someone else wrote in
+    between; taking the write lock first makes it wait its turn instead.
+    PostgreSQL needs nothing here: the level rows are locked one by one.
+    """
+    if s.get_bind().dialect.name == "sqlite":
+        s.execute(update(StockLevel).where(literal(False)).values(quantity=StockLevel.quantity)
+                  .execution_options(synchronize_session=False))
+
+
+def _lock_levels(s: Session, keys: Iterable[tuple[uuid.UUID, uuid.UUID]]) -> dict[tuple, StockLevel]:
+    """The level rows of these (product, warehouse) pairs, created if missing and locked, in a fixed order."""
+    keys = sorted(set(keys), key=lambda k: (k[0].hex, k[1].hex))
+    if not keys:
+        return {}
+    dialect = s.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    rows = [{"product_id": p, "warehouse_id": w, "quantity": Decimal(0), "value": Decimal(0)} for p, w in keys]
+    s.execute(insert(StockLevel).values(rows).on_conflict_do_nothing())
+    levels: dict[tuple, StockLevel] = {}
+    for p, w in keys:  # one by one in key order: two movers never wait on each other crosswise
+        level = s.execute(select(StockLevel).where(StockLevel.product_id == p, StockLevel.warehouse_id == w)
+                          .with_for_update().execution_options(populate_existing=True)).scalar_one()
+        levels[(p, w)] = level
+    return levels
+
+
+def negative_stock_policy(s: Session) -> NegativeStockPolicy:
+    policy = s.execute(select(Company.negative_stock)).scalars().first()
+    return policy or NegativeStockPolicy.WARN
+
+
+@dataclass
+class PlannedMove:
+    """A move about to be written: the validated values of one ``StockMove``.
+
+    ``value`` is given only for a reversal (it takes back exactly what the
+    original moved); ``field`` names the form field a shortage belongs to.
+    """
+
+    values: dict
+    value: Decimal | None = None
+    field: str = "quantity"
+
+
+def write_moves(s: Session, planned: list[PlannedMove], *, allow_negative: bool) -> list[StockMove]:
+    """Writes the moves and updates the levels they change, all or nothing.
+
+    Each move is valued (see the module docstring). A warehouse left below zero
+    by a move that takes from it is a shortage: with the company's "refuse"
+    policy a ValidationError on the move's field; with "warn" a
+    NegativeStockWarning unless ``allow_negative``. Either way nothing is
+    written: the caller's transaction is rolled back.
+    """
+    keys = []
+    for m in planned:
+        for side in ("from_warehouse_id", "to_warehouse_id"):
+            if m.values.get(side) is not None:
+                keys.append((m.values["product_id"], m.values[side]))
+    levels = _lock_levels(s, keys)
+    products = {p.id: p for p in s.scalars(select(Product).options(lazyload(Product.tax_rate))
+                                           .where(Product.id.in_({m.values["product_id"] for m in planned})))}
+    shortages: list[Shortage] = []
+    short_fields: list[str] = []
+    written: list[StockMove] = []
+    for m in planned:
+        values = dict(m.values)
+        product = products[values["product_id"]]
+        src = levels.get((product.id, values.get("from_warehouse_id")))
+        dst = levels.get((product.id, values.get("to_warehouse_id")))
+        qty = values["quantity"]
+        if src is not None:
+            before = src.quantity
+            cost = src.avg_cost if src.avg_cost is not None else product.cost
+            if m.value is not None:
+                value, cost = m.value, values.get("unit_cost") if values.get("unit_cost") is not None else cost
+            elif qty == src.quantity and src.quantity > 0:
+                value = src.value  # empties the warehouse: no rounding residue stays behind
+            else:
+                value = _value(qty, cost)
+            src.quantity -= qty
+            src.value -= value
+            if src.quantity < 0:
+                code = s.get(Warehouse, values["from_warehouse_id"]).code
+                shortages.append(Shortage(f"{product.sku} - {product.name}", code, before, qty, m.field))
+                short_fields.append(m.field)
+            values["unit_cost"] = cost
+        else:
+            cost = values.get("unit_cost")
+            if cost is None:
+                cost = dst.avg_cost if dst.avg_cost is not None else product.cost
+            if m.value is not None:
+                value = m.value
+            elif dst.quantity + qty == 0:
+                value = -dst.value  # fills a shortage exactly: nothing of value is left over
+            else:
+                value = _value(qty, cost)
+            values["unit_cost"] = cost
+        if dst is not None:
+            dst.quantity += qty
+            dst.value += value
+            if dst.quantity > 0:
+                dst.avg_cost = (dst.value / dst.quantity).quantize(_VALUE, rounding=ROUND_HALF_UP)
+            else:
+                dst.avg_cost = values["unit_cost"]
+        if src is not None and src.avg_cost is None:
+            src.avg_cost = values["unit_cost"]
+        move = StockMove(**values, value=value)
+        s.add(move)
+        written.append(move)
+    if shortages:
+        if negative_stock_policy(s) == NegativeStockPolicy.REFUSE:
+            raise ValidationError([FieldError(f, _("Not enough stock: {what}. The company does not allow "
+                                                   "negative stock.").format(what=x))
+                                   for f, x in zip(short_fields, shortages)])
+        if not allow_negative:
+            raise NegativeStockWarning(shortages)
+    s.flush()
+    return written
+
+
 # -- public API ------------------------------------------------------------------
 
-def record_move(db: Database, data: StockMoveData) -> StockMoveView:
+def record_move(db: Database, data: StockMoveData, *, allow_negative: bool = False) -> StockMoveView:
     """Records one move after checking its shape, product and warehouses; nothing is written on error.
 
-    Stock may go below zero (a delivery typed before its receipt): the move is
-    recorded and the shortage shows in stock on hand.
+    A move that leaves a warehouse below zero follows the company's policy:
+    refused (ValidationError on ``quantity``), or, by default, a
+    NegativeStockWarning the clerk answers by calling again with
+    ``allow_negative=True``.
     """
     v = Validator()
     values = _validate_shape(v, data)
     with db.session() as s:
+        take_write_lock(s)
         _check_refs(s, v, data, values)
         v.done()
-        move = StockMove(**values)
-        s.add(move)
-        s.flush()
+        (move,) = write_moves(s, [PlannedMove(values)], allow_negative=allow_negative)
         return _view(move)
 
 
-def reverse_move(db: Database, move_id: uuid.UUID, reason: str, date: dt.date | None = None) -> StockMoveView:
-    """Records the opposite of a move (warehouses swapped) with ``reverses_id`` set.
+def reverse_move(db: Database, move_id: uuid.UUID, reason: str, date: dt.date | None = None,
+                 *, allow_negative: bool = False) -> StockMoveView:
+    """Records the opposite of a move (warehouses swapped, same value) with ``reverses_id`` set.
 
     A move is reversed at most once, and a reversal is not itself reversed
-    (record a new move instead): both refused on field ``move_id``.
+    (record a new move instead): both refused on field ``move_id``. Reversing a
+    receipt whose goods have left follows the negative-stock policy.
     """
     v = Validator()
     reason_text = v.required("reason", reason, max_len=200)
     v.done()
     with db.session() as s:
-        # The row lock makes two clerks reversing the same move at once take turns (PostgreSQL).
-        original = s.execute(select(StockMove).where(StockMove.id == _key(move_id))
-                             .options(lazyload(StockMove.product)).with_for_update(of=StockMove)).scalar()
-        if original is None:
-            get_or_404(s, StockMove, move_id, what=_("stock move"))
-        if original.reverses_id is not None:
-            v.error("move_id", _("This move is itself a reversal; record a new move instead."))
-        elif s.execute(select(StockMove.id).where(StockMove.reverses_id == original.id)).first():
-            v.error("move_id", _("This move has already been reversed."))
-        v.done()
-        move = StockMove(
-            kind=original.kind, product_id=original.product_id,
-            from_warehouse_id=original.to_warehouse_id, to_warehouse_id=original.from_warehouse_id,
-            quantity=original.quantity, unit_cost=original.unit_cost, date=date or dt.date.today(),
-            reference=original.reference, reason=reason_text, party_id=original.party_id,
-            invoice_id=original.invoice_id, reverses_id=original.id,
-        )
-        s.add(move)
-        s.flush()
+        take_write_lock(s)
+        move = reverse_in(s, move_id, reason_text, date, allow_negative=allow_negative)
         return _view(move)
+
+
+def reverse_in(s: Session, move_id: uuid.UUID, reason: str, date: dt.date | None,
+               *, allow_negative: bool, field: str = "move_id") -> StockMove:
+    """``reverse_move`` inside the caller's transaction (cancelling an invoice reverses its deliveries)."""
+    v = Validator()
+    # The row lock makes two clerks reversing the same move at once take turns (PostgreSQL).
+    original = s.execute(select(StockMove).where(StockMove.id == _key(move_id))
+                         .options(lazyload(StockMove.product)).with_for_update(of=StockMove)).scalar()
+    if original is None:
+        get_or_404(s, StockMove, move_id, what=_("stock move"))
+    if original.reverses_id is not None:
+        v.error("move_id", _("This move is itself a reversal; record a new move instead."))
+    elif s.execute(select(StockMove.id).where(StockMove.reverses_id == original.id)).first():
+        v.error("move_id", _("This move has already been reversed."))
+    v.done()
+    values = dict(
+        kind=original.kind, product_id=original.product_id,
+        from_warehouse_id=original.to_warehouse_id, to_warehouse_id=original.from_warehouse_id,
+        quantity=original.quantity, unit_cost=original.unit_cost, date=date or dt.date.today(),
+        reference=original.reference, reason=reason, party_id=original.party_id,
+        invoice_id=original.invoice_id, reverses_id=original.id,
+    )
+    (move,) = write_moves(s, [PlannedMove(values, value=original.value, field=field)], allow_negative=allow_negative)
+    return move
 
 
 def _key(move_id: uuid.UUID | str) -> uuid.UUID | None:
@@ -191,11 +350,18 @@ def get_move(db: Database, move_id: uuid.UUID) -> StockMoveView:
 
 def stock_on_hand(db: Database, product_id: uuid.UUID, warehouse_id: uuid.UUID | None = None,
                   on_date: dt.date | None = None) -> Decimal:
-    """In minus out over all moves of the product (up to ``on_date`` if given), summed in SQL.
+    """Stock on hand of a product: in one warehouse, or the whole company's without one.
 
-    Without a warehouse: the whole company's stock (transfers cancel out).
+    Today's figure is read from the stock levels (one indexed row per
+    warehouse); ``on_date`` sums the moves dated up to that day instead.
     """
     with db.session() as s:
+        if on_date is None:
+            stmt = select(func.sum(StockLevel.quantity)).where(StockLevel.product_id == product_id)
+            if warehouse_id is not None:
+                stmt = stmt.where(StockLevel.warehouse_id == warehouse_id)
+            total = s.execute(stmt).scalar()
+            return (total if total is not None else Decimal(0)).quantize(_QUANTUM)
         return _on_hand(s, product_id, warehouse_id, on_date)
 
 
@@ -216,20 +382,43 @@ def _on_hand(s: Session, product_id: uuid.UUID, warehouse_id: uuid.UUID | None, 
 
 
 def on_hand_sql(product_id: Any) -> ColumnElement[Decimal]:
-    """Company-wide stock on hand of ``product_id`` as a correlated scalar subquery (0 with no moves).
+    """Company-wide stock on hand of ``product_id`` as a correlated scalar subquery (0 without levels).
 
-    ``product_id`` is the outer column to correlate with (``Product.id``), so a
-    product list selects it per row: the database computes it only for the
-    rows it returns (one index range on ``ix_stock_move_product_date`` each),
-    never for the whole catalogue. Same arithmetic as ``stock_on_hand``.
+    ``product_id`` is the outer column (``Product.id``); the database reads the
+    product's few level rows by primary key, only for the rows a page returns.
     """
-    qty, src, dst = StockMove.quantity, StockMove.from_warehouse_id, StockMove.to_warehouse_id
-    # Transfers move stock between our own warehouses: they change no total. They
-    # count as 0 here rather than being filtered out, so the only condition is the
-    # product and every planner (even without statistics) walks the product index.
-    signed = case((and_(dst.is_not(None), src.is_(None)), qty),
-                  (and_(src.is_not(None), dst.is_(None)), -qty), else_=0)
-    return select(func.coalesce(func.sum(signed), 0)).where(StockMove.product_id == product_id).scalar_subquery()
+    return (select(func.coalesce(func.sum(StockLevel.quantity), 0))
+            .where(StockLevel.product_id == product_id).scalar_subquery())
+
+
+def value_sql(product_id: Any) -> ColumnElement[Decimal]:
+    """Company-wide stock value of ``product_id`` (correlated, like ``on_hand_sql``)."""
+    return (select(func.coalesce(func.sum(StockLevel.value), 0))
+            .where(StockLevel.product_id == product_id).scalar_subquery())
+
+
+def to_order_sql(product_id: Any) -> ColumnElement[Decimal]:
+    """What to order of ``product_id``: over its warehouses at or below their reorder point,
+    the target (or the point, without a target) minus the stock on hand. NULL when nothing is due."""
+    on_hand = func.coalesce(StockLevel.quantity, 0)
+    wanted = func.coalesce(StockRule.reorder_target, StockRule.reorder_point) - on_hand
+    return (select(func.sum(wanted))
+            .select_from(StockRule)
+            .outerjoin(StockLevel, and_(StockLevel.product_id == StockRule.product_id,
+                                        StockLevel.warehouse_id == StockRule.warehouse_id))
+            .where(StockRule.product_id == product_id, StockRule.reorder_point.is_not(None),
+                   on_hand <= StockRule.reorder_point)
+            .scalar_subquery())
+
+
+def due_for_reorder_sql(product_id: Any) -> ColumnElement[bool]:
+    """Whether some warehouse holds ``product_id`` at or below its reorder point."""
+    return (select(StockRule.id)
+            .outerjoin(StockLevel, and_(StockLevel.product_id == StockRule.product_id,
+                                        StockLevel.warehouse_id == StockRule.warehouse_id))
+            .where(StockRule.product_id == product_id, StockRule.reorder_point.is_not(None),
+                   func.coalesce(StockLevel.quantity, 0) <= StockRule.reorder_point)
+            .exists())
 
 
 @dataclass(frozen=True)
@@ -239,29 +428,47 @@ class WarehouseStock:
     name: str
     quantity: Decimal
     archived: bool
+    value: Decimal = ZERO
+    avg_cost: Decimal | None = None
+    location: str | None = None
+    reorder_point: Decimal | None = None
+    reorder_target: Decimal | None = None
+    rule_version: int | None = None
+
+    @property
+    def to_order(self) -> Decimal | None:
+        """The suggested quantity to order for this warehouse, None when not at its reorder point."""
+        if self.reorder_point is None or self.quantity > self.reorder_point:
+            return None
+        return (self.reorder_target if self.reorder_target is not None else self.reorder_point) - self.quantity
 
 
 def stock_by_warehouse(db: Database, product_id: uuid.UUID) -> list[WarehouseStock]:
-    """Stock on hand of one product in each warehouse, default warehouse first, then by code.
+    """Stock on hand, value and rules of one product in each warehouse, default warehouse first, then by code.
 
     Every active warehouse is listed (0 where the product has no moves); an
     archived one only while it still holds stock (or a shortage), so nothing is
     hidden. Quantities agree with ``stock_on_hand(db, product_id, warehouse)``.
     """
     with db.session() as s:
-        totals: dict[uuid.UUID, Decimal] = {}
-        for column, sign in ((StockMove.to_warehouse_id, 1), (StockMove.from_warehouse_id, -1)):
-            rows = s.execute(select(column, func.sum(StockMove.quantity))
-                             .where(StockMove.product_id == product_id, column.is_not(None))
-                             .group_by(column)).all()
-            for warehouse_id, total in rows:
-                totals[warehouse_id] = totals.get(warehouse_id, Decimal(0)) + sign * total
+        levels = {l.warehouse_id: l for l in s.scalars(select(StockLevel).where(StockLevel.product_id == product_id))}
+        rules = {r.warehouse_id: r for r in s.scalars(select(StockRule).where(StockRule.product_id == product_id))}
         warehouses = s.execute(select(Warehouse).order_by(Warehouse.is_default.desc(), Warehouse.code)).scalars()
-        return [
-            WarehouseStock(w.id, w.code, w.name, totals.get(w.id, Decimal(0)).quantize(_QUANTUM), w.archived)
-            for w in warehouses
-            if w.archived_at is None or totals.get(w.id, Decimal(0)) != 0
-        ]
+        out = []
+        for w in warehouses:
+            level, rule = levels.get(w.id), rules.get(w.id)
+            qty = level.quantity if level is not None else Decimal(0)
+            if w.archived_at is not None and qty == 0:
+                continue
+            out.append(WarehouseStock(
+                w.id, w.code, w.name, qty.quantize(_QUANTUM), w.archived,
+                value=(level.value if level is not None else Decimal(0)).quantize(Decimal("0.01")),
+                avg_cost=level.avg_cost if level is not None else None,
+                location=rule.location if rule else None,
+                reorder_point=rule.reorder_point if rule else None,
+                reorder_target=rule.reorder_target if rule else None,
+                rule_version=rule.version if rule else None))
+        return out
 
 
 _src = aliased(Warehouse, name="src")
@@ -315,3 +522,184 @@ def count_moves(db: Database, query: ListQuery = ListQuery()) -> int:
     with db.session() as s:
         return count_rows(s, _move_base(query.filters), MOVE_COLUMNS, query.search)
 
+
+
+# -- rules: location and reorder point per product and warehouse ---------------------------------
+
+@dataclass
+class StockRuleData:
+    product_id: uuid.UUID | None
+    warehouse_id: uuid.UUID | None
+    location: str | None = None
+    reorder_point: Decimal | str | int | None = None
+    reorder_target: Decimal | str | int | None = None
+
+
+def set_stock_rule(db: Database, data: StockRuleData, expected_version: int | None = None) -> WarehouseStock:
+    """Saves where a product lives in a warehouse and when to reorder it there (an empty rule is removed).
+
+    The target must not be below the point; both are quantities of 0 or more.
+    ``expected_version`` is the rule's version when the form was read (None: there was none).
+    """
+    v = Validator()
+    location = v.text("location", data.location, max_len=40)
+    point = v.decimal("reorder_point", data.reorder_point, required=False, min_value=ZERO, places=QUANTITY_SCALE)
+    target = v.decimal("reorder_target", data.reorder_target, required=False, min_value=ZERO, places=QUANTITY_SCALE)
+    if v.ok("reorder_point") and v.ok("reorder_target") and point is not None and target is not None \
+            and target < point:
+        v.error("reorder_target", _("The reorder target must not be below the reorder point."))
+    if target is not None and point is None and v.ok("reorder_point"):
+        v.error("reorder_point", _("Give the stock level at which to reorder up to the target."))
+    with db.session() as s:
+        product = reference(s, v, "product_id", Product, data.product_id, what=_("product"), required=True)
+        if product is not None and not product.stocked:
+            v.error("product_id", _("{name} is a service: services have no stock.").format(name=product.name))
+        warehouse = reference(s, v, "warehouse_id", Warehouse, data.warehouse_id, what=_("warehouse"),
+                              required=True)
+        v.done()
+        rule = s.execute(select(StockRule).where(StockRule.product_id == product.id,
+                                                 StockRule.warehouse_id == warehouse.id)).scalar()
+        if rule is not None and expected_version is not None:
+            check_version(rule, expected_version)
+        if location is None and point is None and target is None:
+            if rule is not None:
+                s.delete(rule)
+        else:
+            if rule is None:
+                rule = StockRule(product_id=product.id, warehouse_id=warehouse.id)
+                s.add(rule)
+            rule.location, rule.reorder_point, rule.reorder_target = location, point, target
+        s.flush()
+        product_id = product.id
+    return next(w for w in stock_by_warehouse(db, product_id) if w.warehouse_id == warehouse.id)
+
+
+# -- valuation --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class WarehouseValue:
+    warehouse_id: uuid.UUID
+    code: str
+    name: str
+    quantity: Decimal  # units of every product together (a rough size, not a money figure)
+    value: Decimal  # to cents
+    products: int  # products with stock other than zero
+
+
+def stock_value(db: Database, on_date: dt.date | None = None) -> list[WarehouseValue]:
+    """Stock value per warehouse at weighted average cost: today from the levels, or as of the end of ``on_date``.
+
+    As of a date it is the sum of the values of the moves dated up to then
+    (each move carries the value it took in or out), so it agrees with today's
+    figure when no move is dated later.
+    """
+    with db.session() as s:
+        if on_date is None:
+            rows = s.execute(select(StockLevel.warehouse_id, func.sum(StockLevel.quantity), func.sum(StockLevel.value),
+                                    func.count().filter(StockLevel.quantity != 0))
+                             .group_by(StockLevel.warehouse_id)).all()
+            figures = {w: (q, v, n) for w, q, v, n in rows}
+        else:
+            figures = {}
+            per_product: dict[tuple, list[Decimal]] = {}
+            for column, sign in ((StockMove.to_warehouse_id, 1), (StockMove.from_warehouse_id, -1)):
+                rows = s.execute(select(column, StockMove.product_id, func.sum(StockMove.quantity),
+                                        func.sum(StockMove.value))
+                                 .where(column.is_not(None), StockMove.date <= on_date)
+                                 .group_by(column, StockMove.product_id)).all()
+                for w, p, q, v in rows:
+                    t = per_product.setdefault((w, p), [Decimal(0), Decimal(0)])
+                    t[0] += sign * q
+                    t[1] += sign * v
+            for (w, _p), (q, v) in per_product.items():
+                fq, fv, fn = figures.get(w, (Decimal(0), Decimal(0), 0))
+                figures[w] = (fq + q, fv + v, fn + (1 if q != 0 else 0))
+        out = []
+        for w in s.scalars(select(Warehouse).order_by(Warehouse.is_default.desc(), Warehouse.code)):
+            q, v, n = figures.get(w.id, (Decimal(0), Decimal(0), 0))
+            if w.archived_at is not None and q == 0 and v == 0:
+                continue
+            out.append(WarehouseValue(w.id, w.code, w.name, Decimal(q).quantize(_QUANTUM),
+                                      Decimal(v).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), int(n or 0)))
+        return out
+
+
+# -- the proof: every level is the sum of its moves ----------------------------------------------
+
+@dataclass(frozen=True)
+class LevelDifference:
+    product_id: uuid.UUID
+    sku: str
+    warehouse_id: uuid.UUID
+    warehouse: str
+    level_quantity: Decimal
+    moves_quantity: Decimal
+    level_value: Decimal
+    moves_value: Decimal
+
+
+@dataclass(frozen=True)
+class StockCheck:
+    levels: int  # level rows compared
+    moves: int
+    differences: list[LevelDifference]
+
+    @property
+    def ok(self) -> bool:
+        return not self.differences
+
+
+def check_stock_levels(db: Database) -> StockCheck:
+    """Sums every move per product and warehouse in SQL and compares with the stored levels.
+
+    A level without moves must be zero; moves without a level row are a
+    difference too. Read-only.
+    """
+    with db.session() as s:
+        sums: dict[tuple, list[Decimal]] = {}
+        for column, sign in ((StockMove.to_warehouse_id, 1), (StockMove.from_warehouse_id, -1)):
+            rows = s.execute(select(StockMove.product_id, column, func.sum(StockMove.quantity),
+                                    func.sum(StockMove.value))
+                             .where(column.is_not(None)).group_by(StockMove.product_id, column)).all()
+            for p, w, q, v in rows:
+                t = sums.setdefault((p, w), [Decimal(0), Decimal(0)])
+                t[0] += sign * q
+                t[1] += sign * v
+        moves = s.execute(select(func.count()).select_from(StockMove)).scalar_one()
+        levels = {(p, w): (q, v) for p, w, q, v in s.execute(
+            select(StockLevel.product_id, StockLevel.warehouse_id, StockLevel.quantity, StockLevel.value))}
+        bad = []
+        for key in sorted(set(sums) | set(levels), key=lambda k: (k[0].hex, k[1].hex)):
+            mq, mv = sums.get(key, (Decimal(0), Decimal(0)))
+            lq, lv = levels.get(key, (Decimal(0), Decimal(0)))
+            if mq != lq or mv != lv:
+                bad.append((key, lq, mq, lv, mv))
+        skus = dict(s.execute(select(Product.id, Product.sku).where(
+            Product.id.in_({k[0] for k, *_ in bad}))).all()) if bad else {}
+        codes = dict(s.execute(select(Warehouse.id, Warehouse.code)).all())
+        diffs = [LevelDifference(p, skus.get(p, "?"), w, codes.get(w, "?"), lq, mq, lv, mv)
+                 for (p, w), lq, mq, lv, mv in bad]
+        return StockCheck(len(levels), moves, diffs)
+
+
+def rebuild_stock_levels(s: Session) -> int:
+    """Makes every level the sum of its moves again (after a bulk load that wrote moves only).
+
+    Average costs become value / quantity, or the product's cost where there is no stock.
+    """
+    sums: dict[tuple, list[Decimal]] = {}
+    for column, sign in ((StockMove.to_warehouse_id, 1), (StockMove.from_warehouse_id, -1)):
+        rows = s.execute(select(StockMove.product_id, column, func.sum(StockMove.quantity), func.sum(StockMove.value))
+                         .where(column.is_not(None)).group_by(StockMove.product_id, column)).all()
+        for p, w, q, v in rows:
+            t = sums.setdefault((p, w), [Decimal(0), Decimal(0)])
+            t[0] += sign * q
+            t[1] += sign * v
+    costs = dict(s.execute(select(Product.id, Product.cost)).all())
+    s.execute(StockLevel.__table__.delete())
+    rows = [{"product_id": p, "warehouse_id": w, "quantity": q.quantize(_QUANTUM), "value": v.quantize(_VALUE),
+             "avg_cost": (v / q).quantize(_VALUE, rounding=ROUND_HALF_UP) if q > 0 else costs.get(p)}
+            for (p, w), (q, v) in sums.items()]
+    for i in range(0, len(rows), 5000):
+        s.execute(StockLevel.__table__.insert(), rows[i:i + 5000])
+    return len(rows)

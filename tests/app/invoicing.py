@@ -12,13 +12,14 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from app.domain.enums import InvoiceStatus
+from app.domain.enums import InvoiceStatus, StockMoveKind
 from app.domain.inventory import Product
 from app.domain.invoices import Invoice
 from app.domain.types import utcnow
 from app.services import parties
 from app.services.parties import PartyData
-from app.services.setup import tax_rate_id
+from app.services.setup import fixed_id, tax_rate_id
+from app.services.stock import StockMoveData, record_move
 
 D = Decimal
 DAY = dt.date(2026, 3, 2)
@@ -28,13 +29,22 @@ def customer(db, name: str = "Ferretería López SL", tax_id: str | None = "B123
     return parties.create_party(db, PartyData(legal_name=name, tax_id=tax_id, **kw)).id
 
 
-def product(db, name: str, price: str, rate: str = "IVA21", *, archived: bool = False) -> uuid.UUID:
+def product(db, name: str, price: str, rate: str = "IVA21", *, archived: bool = False,
+            stock: str | None = "1000") -> uuid.UUID:
+    """A stocked product with ``stock`` units received into the main warehouse (posting delivers them)."""
     with db.session() as s:
-        p = Product(sku=f"SKU-{uuid.uuid4().hex[:10]}", name=name, sale_price=D(price),
-                    tax_rate_id=tax_rate_id(rate), archived_at=utcnow() if archived else None)
+        p = Product(sku=f"SKU-{uuid.uuid4().hex[:10]}", name=name, sale_price=D(price), cost=(D(price) / 2).quantize(D("0.0001")),
+                    tax_rate_id=tax_rate_id(rate))
         s.add(p)
         s.flush()
-        return p.id
+        product_id = p.id
+    if stock is not None:
+        record_move(db, StockMoveData(kind=StockMoveKind.RECEIPT, product_id=product_id, quantity=stock,
+                                      to_warehouse_id=fixed_id("warehouse", "MAIN"), unit_cost=(D(price) / 2).quantize(D("0.0001"))))
+    if archived:
+        with db.session() as s:
+            s.get(Product, product_id).archived_at = utcnow()
+    return product_id
 
 
 def post(db, invoice_id: uuid.UUID, number: int, prefix: str = "F") -> None:

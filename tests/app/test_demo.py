@@ -229,6 +229,8 @@ def _dump_hash(database: Database) -> str:
         for table in Base.metadata.sorted_tables:
             if table.name == "invoice_series":
                 rows = conn.execute(text("SELECT code, year, next_number FROM invoice_series ORDER BY code"))
+            elif "updated_by" not in table.c:  # derived rows (stock levels): all of them, by key
+                rows = conn.execute(table.select().order_by(*table.primary_key.columns))
             else:
                 rows = conn.execute(table.select().where(table.c.updated_by == "demo").order_by(table.c.id))
             for row in rows:

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from app.compliance.identifiers import ean13_check_digit
 from app.domain.inventory import Product, StockMove, Warehouse
-from app.errors import ConflictError, NotFoundError, ValidationError
+from app.errors import ConflictError, NegativeStockWarning, NotFoundError, ValidationError
 from app.services import inventory
 from app.services.inventory import ProductData, StockMoveData, WarehouseData
 from app.services.listing import ListQuery
@@ -53,8 +53,7 @@ def _all_pages(fetch, query: ListQuery) -> list[dict]:
 # -- products ----------------------------------------------------------------------
 
 def test_create_a_product_and_find_it_by_sku_or_barcode(db):
-    view = _product(db, ean=" 8412345678905 ", category="Ferretería", sale_price="0.1250", cost=Decimal("0.05"),
-                    reorder_point=Decimal("100"), reorder_target=Decimal("500"))
+    view = _product(db, ean=" 8412345678905 ", category="Ferretería", sale_price="0.1250", cost=Decimal("0.05"))
     assert view.ean == "8412345678905"
     assert view.sale_price == Decimal("0.1250")
     assert view.version == 1
@@ -85,8 +84,6 @@ def test_create_a_product_and_find_it_by_sku_or_barcode(db):
         ("tax_rate_id", {"tax_rate_id": uuid.uuid4()}),
         ("tax_rate_id", {"tax_rate_id": tax_rate_id("IRPF15")}),  # not an IVA rate
         ("tax_rate_id", {"tax_rate_id": tax_rate_id("RE5.2")}),
-        ("reorder_point", {"reorder_point": Decimal("-1")}),
-        ("reorder_target", {"reorder_point": Decimal("10"), "reorder_target": Decimal("5")}),
     ],
 )
 def test_bad_product_input_names_the_field_and_writes_nothing(db, field, changes):
@@ -260,7 +257,9 @@ def test_stock_on_hand_is_the_sum_of_receipts_deliveries_transfers_and_reversals
     assert inventory.stock_on_hand(db, p.id, north) == Decimal("18")
     assert inventory.stock_on_hand(db, p.id) == Decimal("68")
 
-    rev = inventory.reverse_move(db, rec.id, "Albarán duplicado")
+    with pytest.raises(NegativeStockWarning):  # its goods have left: the clerk is asked first
+        inventory.reverse_move(db, rec.id, "Albarán duplicado")
+    rev = inventory.reverse_move(db, rec.id, "Albarán duplicado", allow_negative=True)
     assert rev.reverses_id == rec.id
     assert (rev.from_warehouse_id, rev.to_warehouse_id) == (MAIN, None)
     assert rev.quantity == rec.quantity and rev.kind == rec.kind

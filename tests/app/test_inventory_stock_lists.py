@@ -9,7 +9,7 @@ import pytest
 from app.compliance.identifiers import ean13_check_digit
 from app.errors import ValidationError
 from app.services import inventory
-from app.services.inventory import ProductData, StockMoveData, WarehouseData
+from app.services.inventory import ProductData, StockMoveData, StockRuleData, WarehouseData
 from app.services.listing import ListQuery
 from app.services.setup import fixed_id, tax_rate_id
 
@@ -51,14 +51,15 @@ def test_the_product_list_shows_company_stock_on_hand_as_stock_on_hand_counts_it
     inventory.record_move(db, StockMoveData("adjustment", tornillo.id, Decimal("0.0001"), to_warehouse_id=MAIN))
     tuerca = _product(db, "TUER-6")
     _receipt(db, tuerca.id, "10")
-    inventory.record_move(db, StockMoveData("delivery", tuerca.id, 3, from_warehouse_id=north))  # a shortage there
+    inventory.record_move(db, StockMoveData("delivery", tuerca.id, 3, from_warehouse_id=north),
+                          allow_negative=True)  # a shortage there
     _product(db, "NADA")
     _product(db, "MONTAJE", kind="service", name="Montaje")
 
     assert _on_hand_column(db) == {"TORN-6": Decimal("67.5001"), "TUER-6": Decimal("7"), "NADA": Decimal("0"),
                                    "MONTAJE": None}
     assert _on_hand_column(db)["TORN-6"] == inventory.stock_on_hand(db, tornillo.id)
-    inventory.reverse_move(db, rec.id, "Albarán duplicado")
+    inventory.reverse_move(db, rec.id, "Albarán duplicado", allow_negative=True)
     assert _on_hand_column(db)["TORN-6"] == Decimal("-32.4999") == inventory.stock_on_hand(db, tornillo.id)
     # Pages of one row, sorted either way, carry the same figures (computed per returned row).
     assert _on_hand_column(db, ListQuery(limit=1, sort="sku", descending=True)) == _on_hand_column(db)
@@ -69,31 +70,36 @@ def test_the_product_list_shows_company_stock_on_hand_as_stock_on_hand_counts_it
     assert err.value.field == "sort"
 
 
-def test_below_reorder_point_lists_stocked_products_at_or_under_their_point(db):
+def test_below_reorder_point_lists_stocked_products_at_or_under_their_point_in_some_warehouse(db):
     def ean(n: int) -> str:
         return f"84{n:010d}" + ean13_check_digit(f"84{n:010d}")
 
-    cases = {  # sku: (stock, reorder point)
+    cases = {  # sku: (stock, reorder point in MAIN)
         "UNDER": ("4", "5"), "AT": ("5", "5"), "OVER": ("6", "5"), "NO-POINT": ("0", None), "EMPTY": (None, "1"),
     }
     for i, (sku, (stock, point)) in enumerate(cases.items()):
-        p = _product(db, sku, ean=ean(i), reorder_point=Decimal(point) if point else None)
+        p = _product(db, sku, ean=ean(i))
+        if point:
+            inventory.set_stock_rule(db, StockRuleData(p.id, MAIN, reorder_point=point))
         if stock and stock != "0":
             _receipt(db, p.id, stock)
-    _product(db, "SERVICIO", kind="service", reorder_point=Decimal("1"))
-    # Stock elsewhere still counts: 3 + 3 in two warehouses is above a point of 5.
-    split = _product(db, "SPLIT", reorder_point=Decimal("5"))
+    # A point is per warehouse: plenty in NORTE does not cover a shortfall in MAIN, and the other way round.
+    split = _product(db, "SPLIT")
     north = inventory.create_warehouse(db, WarehouseData(code="NORTE", name="Norte")).id
+    inventory.set_stock_rule(db, StockRuleData(split.id, MAIN, reorder_point="5"))
     _receipt(db, split.id, "3")
-    _receipt(db, split.id, "3", north)
+    _receipt(db, split.id, "30", north)
+    covered = _product(db, "COVERED")
+    inventory.set_stock_rule(db, StockRuleData(covered.id, north, reorder_point="5"))
+    _receipt(db, covered.id, "6", north)
 
     below = ListQuery(filters={"below_reorder": True})
-    assert sorted(_on_hand_column(db, below)) == ["AT", "EMPTY", "UNDER"]
-    assert inventory.count_products(db, below) == 3
+    assert sorted(_on_hand_column(db, below)) == ["AT", "EMPTY", "SPLIT", "UNDER"]
+    assert inventory.count_products(db, below) == 4
     assert inventory.count_products(db, ListQuery(filters={"below_reorder": True}, search="under")) == 1
     inventory.archive_product(db, inventory.find_product_by_code(db, "AT").id)
-    assert sorted(_on_hand_column(db, below)) == ["EMPTY", "UNDER"]
-    assert inventory.count_products(db, ListQuery(filters={"below_reorder": True, "include_archived": True})) == 3
+    assert sorted(_on_hand_column(db, below)) == ["EMPTY", "SPLIT", "UNDER"]
+    assert inventory.count_products(db, ListQuery(filters={"below_reorder": True, "include_archived": True})) == 4
 
 
 def test_stock_by_warehouse_lists_every_active_warehouse_and_archived_ones_holding_stock(db):

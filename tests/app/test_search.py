@@ -55,15 +55,20 @@ def test_the_index_follows_updates_and_deletes(db):
 
 
 def test_sorting_by_a_column_that_may_be_empty_pages_through_every_row(db):
-    # Products without a reorder point sort first (as the lowest value), on both backends;
+    # Contracts without a value sort first (as the lowest value), on both backends;
     # the stand-in for "empty" must fit the column, also as SQLite's scaled integer.
-    for i, point in enumerate(["5", None, "0.5", None, "120"]):
-        products.create_product(db, ProductData(sku=f"P{i}", name=f"Producto {i}", sale_price="1",
-                                                tax_rate_id=tax_rate_id("IVA21"), reorder_point=point))
+    from app.services import contracts
+    from app.services.contracts import ContractData
+
+    supplier = parties.create_party(db, PartyData(legal_name="Limpiezas Brillo SL", tax_id="B12345674",
+                                                            is_supplier=True)).id
+    for i, value in enumerate(["5", None, "0.5", None, "120"]):
+        contracts.create_contract(db, ContractData("supplier", f"P{i}", dt.date(2024, 2, 1), party_id=supplier,
+                                                   value=value))
     seen, after = [], None
     while True:
-        page = products.list_products(db, ListQuery(sort="reorder_point", limit=2, after=after))
-        seen += [r["sku"] for r in page.rows]
+        page = contracts.list_contracts(db, ListQuery(sort="value", limit=2, after=after))
+        seen += [r["title"] for r in page.rows]
         if not page.has_more:
             break
         after = page.next_after
