@@ -78,7 +78,16 @@ class Shortage:
         from app.i18n import _
 
         return _("{product}: {on_hand} on hand in {warehouse}, {wanted} wanted").format(
-            product=self.product, on_hand=self.on_hand, warehouse=self.warehouse, wanted=self.wanted)
+            product=self.product, on_hand=_plain(self.on_hand), warehouse=self.warehouse, wanted=_plain(self.wanted))
+
+
+def _plain(quantity) -> str:
+    """``100``, ``2.5``: a quantity without the trailing zeros of its column's scale."""
+    try:
+        text = format(quantity.normalize(), "f")
+    except AttributeError:
+        return str(quantity)
+    return "0" if text in ("-0", "0") else text
 
 
 class NegativeStockWarning(TrastiendaError):

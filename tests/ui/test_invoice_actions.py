@@ -9,6 +9,7 @@ from app.domain.company import Company
 from app.domain.enums import InvoiceKind, InvoiceStatus
 from app.services import invoices, parties
 from app.services.parties import PartyData
+from app.services.stock import stock_on_hand
 from tests.ui.conftest import wait_idle
 from tests.ui.test_invoices_tab import make_draft, make_tab, shop  # noqa: F401 - the fixture
 
@@ -35,8 +36,15 @@ def test_post_refusal_then_post_credit_note_and_cancel(qtbot, shop, answers):  #
     parties.update_party(db, customer.id, PartyData(legal_name=view.legal_name, tax_id=view.tax_id,
                                                     street="Calle Alta 3", postal_code="28001", city="Madrid"),
                          view.version)
-    answers["answers"] = [True]
+    # Nothing of TORN-6 in stock yet (warn policy): the clerk is asked, and "Go back" numbers nothing.
+    answers["answers"] = [True, False]
+    assert tab.actions.post() is False
+    assert answers["asked"][-1][0] == "Not enough stock" and "TORN-6" in answers["asked"][-1][1]
+    assert invoices.get_invoice(db, draft.id).status == InvoiceStatus.DRAFT
+    assert stock_on_hand(db, screws.id) == 0
+    answers["answers"] = [True, True]
     assert tab.actions.post() is True
+    assert stock_on_hand(db, screws.id) == D(-100)  # delivered from the default warehouse: a shortage shows
     posted = invoices.get_invoice(db, draft.id)
     assert posted.full_number == "F2026-000001" and tab.read_only
     assert tab.actions.credit_button.isVisibleTo(tab.editor) and not tab.actions.post_button.isVisibleTo(tab.editor)
@@ -57,6 +65,7 @@ def test_post_refusal_then_post_credit_note_and_cancel(qtbot, shop, answers):  #
     answers["answers"] = ["Emitida por error"]
     tab.actions.cancel()
     assert invoices.get_invoice(db, posted.id).status == InvoiceStatus.CANCELLED
+    assert stock_on_hand(db, screws.id) == 0  # the goods came back
     assert not tab.actions.cancel_button.isVisibleTo(tab.editor)
 
 
@@ -72,7 +81,8 @@ def test_a_payment_is_recorded_from_the_editor_and_the_list_shows_it(qtbot, shop
     from app.services.posting import post_invoice
     from tests.ui.conftest import type_text
 
-    posted = post_invoice(db, make_draft(db, customer.id, dt.date.today(), (screws.id, D(100))).id)
+    posted = post_invoice(db, make_draft(db, customer.id, dt.date.today(), (screws.id, D(100))).id,
+                          allow_negative=True)
     tab = make_tab(qtbot, db)
     tab.open_record(str(posted.id))
     assert tab.actions.pay_button.isVisibleTo(tab.editor)
@@ -87,3 +97,22 @@ def test_a_payment_is_recorded_from_the_editor_and_the_list_shows_it(qtbot, shop
     assert invoices.get_invoice(db, posted.id).paid_total == D("5.00")
     wait_idle(qtbot, tab.model)
     assert tab.model.index(tab.model.row_of_id(str(posted.id)), 4).data() == "Partly paid"
+
+
+def test_the_draft_chooses_its_warehouse_and_whether_it_moves_stock(qtbot, shop, answers):  # noqa: F811
+    from app.services import inventory
+    from app.services.inventory import WarehouseData
+
+    db, customer, screws, _book = shop
+    north = inventory.create_warehouse(db, WarehouseData(code="NOR", name="Norte"))
+    draft = make_draft(db, customer.id, dt.date(2026, 3, 2), (screws.id, D(1)))
+    tab = make_tab(qtbot, db)
+    tab.open_record(str(draft.id))
+    assert tab.warehouse.currentText() == "Default warehouse" and tab.moves_stock.isChecked()
+    tab.warehouse.set_value(north.id)
+    tab.moves_stock.setChecked(False)
+    assert tab.action_save() is True
+    saved = invoices.get_invoice(db, draft.id)
+    assert saved.warehouse_id == north.id and saved.moves_stock is False
+    tab.open_record(str(draft.id))  # and read back into the form
+    assert tab.warehouse.currentData() == north.id and not tab.moves_stock.isChecked()

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from app.domain.enums import CorrectionReason, InvoiceKind, InvoiceStatus
-from app.errors import ConflictError, TrastiendaError, ValidationError
+from app.errors import ConflictError, NegativeStockWarning, TrastiendaError, ValidationError
 from app.services.corrections import cancel_invoice, create_credit_note
 from app.services.posting import post_invoice
 from ui.common import dialogs
@@ -82,7 +82,10 @@ class InvoiceActions:
                 yes=tr("Post"), no=tr("Not yet")):
             return False
         try:
-            posted = post_invoice(tab.db, view.id, tab.version)
+            posted = self._short_of_stock_ok(
+                lambda allow: post_invoice(tab.db, view.id, tab.version, allow_negative=allow), tr("Post"))
+            if posted is None:
+                return False
         except ValidationError as exc:
             tab.form.show_errors(exc)
             tab.sig_status.emit(tr("Not posted: see the marked fields."))
@@ -96,6 +99,22 @@ class InvoiceActions:
         tab.show_view(posted)
         tab.sig_status.emit(tr("Posted invoice {0}.").replace("{0}", posted.full_number))
         return True
+
+    def _short_of_stock_ok(self, run, doing: str):
+        """``run(allow_negative)``; when stock would go below zero, list the shortages and ask first.
+
+        None when the clerk says no (nothing was written).
+        """
+        try:
+            return run(False)
+        except NegativeStockWarning as warning:
+            lines = "\n".join(f"• {s}" for s in warning.shortages)
+            if not dialogs.confirm(self.tab, tr("Not enough stock"), tr(
+                    "There is not enough stock for this:\n{0}\n\nThe warehouse will show a shortage until "
+                    "the goods are received. Go ahead?").replace("{0}", lines), yes=doing, no=tr("Go back")):
+                self.tab.sig_status.emit(tr("Nothing done: not enough stock."))
+                return None
+            return run(True)
 
     # -- credit note ----------------------------------------------------------------------------
     def credit_note(self) -> None:
@@ -129,7 +148,11 @@ class InvoiceActions:
         if reason is None:
             return
         try:
-            cancelled = cancel_invoice(tab.db, uuid.UUID(str(view.id)), reason, tab.version)
+            cancelled = self._short_of_stock_ok(
+                lambda allow: cancel_invoice(tab.db, uuid.UUID(str(view.id)), reason, tab.version,
+                                             allow_negative=allow), tr("Cancel invoice"))
+            if cancelled is None:
+                return
         except TrastiendaError as exc:
             dialogs.inform(tab, tr("Not cancelled"), str(exc))
             return

@@ -17,11 +17,12 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QV
 from app.domain.enums import InvoiceKind, InvoiceStatus
 from app.errors import ConflictError, NotFoundError, TrastiendaError, ValidationError
 from app.money import ZERO
-from app.services import invoices, parties, reference, series
+from app.services import inventory, invoices, parties, reference, series
 from app.services.invoices import InvoiceData, InvoiceView
+from app.services.listing import ListQuery
 from app.services.totals import Totals
 from ui.common import dialogs
-from ui.common.fields import ChoiceField, DateField, LookupField, NotesField
+from ui.common.fields import CheckField, ChoiceField, DateField, LookupField, NotesField
 from ui.common.form import Form
 from ui.common.formatting import format_date, format_decimal
 from ui.common.list_panel import ListPanel
@@ -111,6 +112,13 @@ class InvoicesTab(RecordTab):
         form.add("issue_date", self.tr("Issue &date"), DateField())
         due = form.add("due_date", self.tr("Due da&te"), DateField())
         due.setPlaceholderText(self.tr("From the payment terms"))
+        self.warehouse = form.add("warehouse_id", self.tr("&Warehouse"),
+                                  ChoiceField(blank=self.tr("Default warehouse")))
+        self.moves_stock = form.add("moves_stock", self.tr("Stock"), CheckField(self.tr("Mo&ves stock")))
+        self.moves_stock.setToolTip(self.tr(
+            "Posting delivers the products of this invoice from the warehouse (a credit note takes them back "
+            "into it). Untick it when the goods left on a delivery note, or a credit note only corrects a price."))
+        self.moves_stock.setChecked(True)
         notes = form.add("notes", self.tr("&Notes"), NotesField())
         notes.setFixedHeight(48)
         self._set_kinds(with_credit_note=False)
@@ -161,6 +169,8 @@ class InvoicesTab(RecordTab):
     def _load_reference(self) -> None:
         self.lines.model.set_rates(reference.tax_rates(self.db))
         self._series = series.list_series(self.db)
+        rows = inventory.list_warehouses(self.db, ListQuery(limit=500, sort="code")).rows
+        self.warehouse.set_choices([(f"{r['code']} · {r['name']}", r["__id"]) for r in rows])
         self._quiet += 1
         try:
             self._on_kind()
@@ -269,12 +279,14 @@ class InvoicesTab(RecordTab):
         label = f"{view.party_name} [{view.party_tax_id}]" if view.party_tax_id else view.party_name
         party = (view.party_id, label) if view.party_id else None
         return {"party_id": party, "kind": view.kind.value, "series_id": view.series_id,
-                "issue_date": view.issue_date, "due_date": view.due_date, "notes": view.notes, "lines": rows}
+                "issue_date": view.issue_date, "due_date": view.due_date, "notes": view.notes, "lines": rows,
+                "warehouse_id": view.warehouse_id, "moves_stock": view.moves_stock}
 
     def form_to_data(self, values: dict[str, Any]) -> InvoiceData:
         return InvoiceData(issue_date=values["issue_date"], party_id=values["party_id"], lines=values["lines"],
                            kind=values["kind"] or InvoiceKind.INVOICE, series_id=values["series_id"],
-                           due_date=values["due_date"], notes=values["notes"], **self._kept)
+                           due_date=values["due_date"], notes=values["notes"], warehouse_id=values["warehouse_id"],
+                           moves_stock=values["moves_stock"], **self._kept)
 
     def describe(self, view: InvoiceView) -> str:
         who = view.party_name or self.tr("no customer")
