@@ -10,6 +10,7 @@ from app.domain.employees import Department, Employee, LeaveRequest
 from app.domain.inventory import Product, StockCount, StockCountLine, StockLevel, StockMove, StockRule, Warehouse
 from app.domain.invoices import Invoice, InvoiceLine, InvoiceSeries, Payment
 from app.domain import invoice_guard  # noqa: F401 - registers the posted-invoice guard
+from app.domain import stock_guard  # noqa: F401 - registers the done-move guard
 from app.domain.parties import Party, PartyAddress, PaymentTerm
 from app.domain.taxes import TaxRate
 from app.domain.verifactu import ChainRecordKind, InvoiceRecord

@@ -311,3 +311,17 @@ def test_moves_stock_off_posts_without_moving_anything(db):
     bolt = _product(db, "BOLT", sale_price="1.00")
     post_invoice(db, _invoice(db, [(bolt, "5")], moves_stock=False).id)
     assert _moves(db) == 0
+
+
+def test_no_path_through_the_orm_changes_or_deletes_a_done_move(db):
+    _company(db)
+    p = _product(db)
+    move = _receive(db, p, "10", "2.00")
+    with pytest.raises(ValidationError) as err:
+        with db.session() as s:
+            s.get(StockMove, move.id).quantity = D("11")
+    assert err.value.field == "move_id"
+    with pytest.raises(ValidationError):
+        with db.session() as s:
+            s.delete(s.get(StockMove, move.id))
+    assert inventory.get_move(db, move.id).quantity == D("10") and inventory.check_stock_levels(db).ok
