@@ -19,7 +19,7 @@ from app.money import ZERO
 from app.services.common import apply, archive, check_version, get_or_404, restore, to_view
 from app.services.listing import ListColumn, ListQuery, Page, count_rows, run_list
 from app.services.lookups import as_uuid, filter_choice, iva_rate
-from app.services.stock import due_for_reorder_sql, on_hand_sql, to_order_sql, value_sql
+from app.services.stock import due_for_reorder, on_hand_sql, to_order_sql, value_sql
 from app.services.validation import Validator
 
 
@@ -243,7 +243,7 @@ def _product_base(filters: dict) -> Select:
         stmt = stmt.where(Product.category == filters["category"])
     if filters.get("below_reorder"):
         # Only products with a reorder rule can be due: the rule index drives it.
-        stmt = stmt.where(Product.kind == ProductKind.PRODUCT, due_for_reorder_sql(Product.id))
+        stmt = stmt.where(Product.kind == ProductKind.PRODUCT, Product.id.in_(due_for_reorder()))
     return stmt
 
 

@@ -411,14 +411,18 @@ def to_order_sql(product_id: Any) -> ColumnElement[Decimal]:
             .scalar_subquery())
 
 
-def due_for_reorder_sql(product_id: Any) -> ColumnElement[bool]:
-    """Whether some warehouse holds ``product_id`` at or below its reorder point."""
-    return (select(StockRule.id)
+def due_for_reorder() -> Select:
+    """The products some warehouse holds at or below their reorder point (ids, possibly repeated).
+
+    Read from the rules side: only products with a rule can be due, and each
+    rule finds its level by primary key, so this costs the number of rules,
+    not the size of the catalogue.
+    """
+    return (select(StockRule.product_id)
             .outerjoin(StockLevel, and_(StockLevel.product_id == StockRule.product_id,
                                         StockLevel.warehouse_id == StockRule.warehouse_id))
-            .where(StockRule.product_id == product_id, StockRule.reorder_point.is_not(None),
-                   func.coalesce(StockLevel.quantity, 0) <= StockRule.reorder_point)
-            .exists())
+            .where(StockRule.reorder_point.is_not(None),
+                   func.coalesce(StockLevel.quantity, 0) <= StockRule.reorder_point))
 
 
 @dataclass(frozen=True)
@@ -539,7 +543,9 @@ def set_stock_rule(db: Database, data: StockRuleData, expected_version: int | No
     """Saves where a product lives in a warehouse and when to reorder it there (an empty rule is removed).
 
     The target must not be below the point; both are quantities of 0 or more.
-    ``expected_version`` is the rule's version when the form was read (None: there was none).
+    ``expected_version`` is the rule's version when the form was read, 0 when
+    there was no rule then (a rule someone made meanwhile is a conflict), or
+    None not to check.
     """
     v = Validator()
     location = v.text("location", data.location, max_len=40)
@@ -560,7 +566,7 @@ def set_stock_rule(db: Database, data: StockRuleData, expected_version: int | No
         rule = s.execute(select(StockRule).where(StockRule.product_id == product.id,
                                                  StockRule.warehouse_id == warehouse.id)).scalar()
         if rule is not None and expected_version is not None:
-            check_version(rule, expected_version)
+            check_version(rule, expected_version)  # 0 never matches: someone made this rule meanwhile
         if location is None and point is None and target is None:
             if rule is not None:
                 s.delete(rule)
@@ -587,41 +593,58 @@ class WarehouseValue:
 
 
 def stock_value(db: Database, on_date: dt.date | None = None) -> list[WarehouseValue]:
-    """Stock value per warehouse at weighted average cost: today from the levels, or as of the end of ``on_date``.
+    """Stock value per warehouse at weighted average cost: today, or as of the end of ``on_date``.
 
-    As of a date it is the sum of the values of the moves dated up to then
-    (each move carries the value it took in or out), so it agrees with today's
-    figure when no move is dated later.
+    Today's figures are the sums of the stock levels. As of a date they are
+    today's minus what the moves dated after it brought in or took out (each
+    move carries its value, so this is exact); a recent date reads only the
+    recent moves, through the index on the move date.
     """
     with db.session() as s:
-        if on_date is None:
-            rows = s.execute(select(StockLevel.warehouse_id, func.sum(StockLevel.quantity), func.sum(StockLevel.value),
-                                    func.count().filter(StockLevel.quantity != 0))
-                             .group_by(StockLevel.warehouse_id)).all()
-            figures = {w: (q, v, n) for w, q, v, n in rows}
-        else:
-            figures = {}
-            per_product: dict[tuple, list[Decimal]] = {}
+        rows = s.execute(select(StockLevel.warehouse_id, func.sum(StockLevel.quantity), func.sum(StockLevel.value),
+                                func.count().filter(StockLevel.quantity != 0))
+                         .group_by(StockLevel.warehouse_id)).all()
+        figures = {w: [Decimal(q), Decimal(v), int(n)] for w, q, v, n in rows}
+        if on_date is not None:
+            later: dict[tuple, list[Decimal]] = {}
             for column, sign in ((StockMove.to_warehouse_id, 1), (StockMove.from_warehouse_id, -1)):
-                rows = s.execute(select(column, StockMove.product_id, func.sum(StockMove.quantity),
-                                        func.sum(StockMove.value))
-                                 .where(column.is_not(None), StockMove.date <= on_date)
-                                 .group_by(column, StockMove.product_id)).all()
-                for w, p, q, v in rows:
-                    t = per_product.setdefault((w, p), [Decimal(0), Decimal(0)])
+                moved = s.execute(select(column, StockMove.product_id, func.sum(StockMove.quantity),
+                                         func.sum(StockMove.value))
+                                  .where(column.is_not(None), StockMove.date > on_date)
+                                  .group_by(column, StockMove.product_id)).all()
+                for w, p, q, v in moved:
+                    t = later.setdefault((w, p), [Decimal(0), Decimal(0)])
                     t[0] += sign * q
                     t[1] += sign * v
-            for (w, _p), (q, v) in per_product.items():
-                fq, fv, fn = figures.get(w, (Decimal(0), Decimal(0), 0))
-                figures[w] = (fq + q, fv + v, fn + (1 if q != 0 else 0))
+            now = _level_quantities(s, later)
+            for (w, p), (q, v) in later.items():
+                f = figures.setdefault(w, [Decimal(0), Decimal(0), 0])
+                today = now.get((w, p), Decimal(0))
+                then = today - q
+                f[0] -= q
+                f[1] -= v
+                f[2] += (then != 0) - (today != 0)
         out = []
         for w in s.scalars(select(Warehouse).order_by(Warehouse.is_default.desc(), Warehouse.code)):
             q, v, n = figures.get(w.id, (Decimal(0), Decimal(0), 0))
             if w.archived_at is not None and q == 0 and v == 0:
                 continue
             out.append(WarehouseValue(w.id, w.code, w.name, Decimal(q).quantize(_QUANTUM),
-                                      Decimal(v).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), int(n or 0)))
+                                      Decimal(v).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), n))
         return out
+
+
+def _level_quantities(s: Session, keys) -> dict[tuple, Decimal]:
+    """Today's quantity of these (warehouse, product) pairs, read in batches by primary key."""
+    keys = list(keys)
+    out: dict[tuple, Decimal] = {}
+    for i in range(0, len(keys), 500):
+        chunk = keys[i:i + 500]
+        products = {p for _w, p in chunk}
+        for p, w, q in s.execute(select(StockLevel.product_id, StockLevel.warehouse_id, StockLevel.quantity)
+                                 .where(StockLevel.product_id.in_(products))):
+            out[(w, p)] = q
+    return out
 
 
 # -- the proof: every level is the sum of its moves ----------------------------------------------

@@ -325,3 +325,19 @@ def test_no_path_through_the_orm_changes_or_deletes_a_done_move(db):
         with db.session() as s:
             s.delete(s.get(StockMove, move.id))
     assert inventory.get_move(db, move.id).quantity == D("10") and inventory.check_stock_levels(db).ok
+
+
+def test_a_rule_someone_made_meanwhile_is_a_conflict_not_overwritten(db):
+    from app.errors import ConflictError
+
+    _company(db)
+    p = _product(db)
+    first = inventory.set_stock_rule(db, StockRuleData(p.id, MAIN, "A-01", "5", None), expected_version=0)
+    with pytest.raises(ConflictError):  # this clerk's form had read no rule
+        inventory.set_stock_rule(db, StockRuleData(p.id, MAIN, "B-02", "9", None), expected_version=0)
+    with pytest.raises(ConflictError):
+        inventory.set_stock_rule(db, StockRuleData(p.id, MAIN, "B-02", "9", None), expected_version=7)
+    assert inventory.stock_by_warehouse(db, p.id)[0].location == "A-01"
+    again = inventory.set_stock_rule(db, StockRuleData(p.id, MAIN, "B-02", "9", None),
+                                     expected_version=first.rule_version)
+    assert (again.location, again.reorder_point, again.rule_version) == ("B-02", D(9), 2)
