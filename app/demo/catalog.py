@@ -38,6 +38,9 @@ class ProductRef:
     rule: dict | None = None  # its reorder rule row, if it has one
 
 
+_Q4 = Decimal("0.0001")
+
+
 def _dec4(value: int) -> Decimal:
     return Decimal(value).scaleb(-4)
 
@@ -141,4 +144,27 @@ def build_stock_moves(ctx: DemoContext, products: list[ProductRef], warehouses: 
             move(StockMoveKind.ADJUSTMENT, product, rng.randrange(1, 6), ctx.random_day(rng),
                  src=MAIN_WAREHOUSE if loss else None, dst=None if loss else MAIN_WAREHOUSE,
                  reason="Rotura" if loss else "Regularización de inventario")
+    return rows
+
+
+def build_top_up_receipts(ctx: DemoContext, shortages: list[tuple], products: list[ProductRef],
+                          suppliers: list[PartyRef]) -> list[dict]:
+    """Receipts that bring each product the invoices over-sold back above zero in the main warehouse.
+
+    The invoices deliver what customers bought without looking at the shelves;
+    a real shop would have ordered more, so every shortage gets the receipt it
+    would have had (the shortage plus a box or two), dated in the last weeks.
+    """
+    rng = ctx.rng("top-up")
+    by_id = {p.id: p for p in products}
+    rows = []
+    for product_id, quantity in shortages:
+        product = by_id[product_id]
+        qty = -quantity + rng.choice((12, 24, 50, 100))
+        day = ctx.today - dt.timedelta(days=rng.randrange(1, 30))
+        rows.append({**audit(rng, stamp(day, rng)), "kind": StockMoveKind.RECEIPT, "product_id": product.id,
+                     "from_warehouse_id": None, "to_warehouse_id": MAIN_WAREHOUSE, "quantity": qty,
+                     "unit_cost": _dec4(product.cost4), "value": (qty * _dec4(product.cost4)).quantize(_Q4),
+                     "date": day, "reference": f"ALB-{rng.randrange(10_000, 99_999)}", "reason": None,
+                     "invoice_id": None, "party_id": rng.choice(suppliers).id, "reverses_id": None})
     return rows

@@ -17,13 +17,20 @@ from sqlalchemy import func, select, update
 
 from app.db.session import Database
 from app.demo import bulk
-from app.demo.catalog import build_products, build_stock_moves, build_warehouses
+from app.demo.catalog import (
+    MAIN_WAREHOUSE,
+    build_products,
+    build_stock_moves,
+    build_top_up_receipts,
+    build_warehouses,
+)
 from app.demo.chain import build_chain
 from app.demo.common import DEMO_USER, DemoContext
 from app.demo.contracts import build_contracts
 from app.demo.invoices import InvoiceGenerator
 from app.demo.parties import build_company, build_parties
 from app.demo.people import build_departments, build_employees, build_leave
+from app.demo.stock_count import post_demo_count
 from app.domain import (
     Company,
     Contract,
@@ -33,6 +40,7 @@ from app.domain import (
     InvoiceSeries,
     Party,
     Product,
+    StockLevel,
     StockMove,
 )
 from app.errors import FieldError, ValidationError
@@ -139,7 +147,14 @@ def generate_demo(
         _continue_series(db, ctx, counts.last_numbers)
         stats.counts["verifactu_record"] = build_chain(db, report)
     with db.session() as s:  # the moves were written in bulk: their levels are their sums
+        rebuild_stock_levels(s)
+        shortages = s.execute(select(StockLevel.product_id, StockLevel.quantity).where(
+            StockLevel.warehouse_id == MAIN_WAREHOUSE, StockLevel.quantity < 0)).all()
+    if shortages:
+        put("stock_move", build_top_up_receipts(ctx, shortages, product_refs, supplier_refs))
+    with db.session() as s:
         stats.counts["stock_level"] = rebuild_stock_levels(s)
+    post_demo_count(db, ctx, stats.counts)  # through the service, after the levels are whole
     stats.elapsed = time.perf_counter() - started
     stats.database_bytes = bulk.database_size(db)
     return stats
