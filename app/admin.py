@@ -103,7 +103,9 @@ def stock_command(action: str, db: str | None) -> int:
     for d in report.differences:
         print(_("{sku} in {warehouse}: on hand {lq}, moves sum {mq}; value {lv}, moves value {mv}").format(
             sku=d.sku, warehouse=d.warehouse, lq=d.level_quantity, mq=d.moves_quantity,
-            lv=d.level_value, mv=d.moves_value))
+            lv=d.level_value, mv=d.moves_value)
+            + ("" if d.level_due == d.rule_due else _("; marked {marked} for reorder, should be {should}").format(
+                marked=_("due") if d.level_due else _("not due"), should=_("due") if d.rule_due else _("not due"))))
     print(_("Stock WRONG: {n} of {levels} stock levels differ from their moves.").format(
         n=len(report.differences), levels=report.levels))
     return 1

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, UniqueConstraint, Uuid
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, UniqueConstraint, Uuid, false, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.domain.base import Archivable, Base, Record
@@ -103,7 +103,12 @@ class StockLevel(Base):
     """
 
     __tablename__ = "stock_level"
-    __table_args__ = (Index("ix_stock_level_warehouse_id", "warehouse_id"),)
+    __table_args__ = (
+        Index("ix_stock_level_warehouse_id", "warehouse_id"),
+        # Only the few levels due for reorder are in this index: the "to reorder"
+        # filter and the tab's badge read it instead of every rule and level.
+        Index("ix_stock_level_due", "product_id", sqlite_where=text("due = 1"), postgresql_where=text("due")),
+    )
 
     product_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("product.id"), primary_key=True)
     warehouse_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("warehouse.id"), primary_key=True)
@@ -112,6 +117,9 @@ class StockLevel(Base):
     # Weighted average cost of one unit; kept when the quantity reaches 0 so the
     # next delivery (or a shortage) is still valued at the last known cost.
     avg_cost: Mapped[Decimal | None] = mapped_column(Price())
+    # At or below the reorder point of its rule (see StockRule); kept with every
+    # move and every rule change, like the quantity.
+    due: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class StockRule(Record, Base):

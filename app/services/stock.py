@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select, update
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select, true, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased, lazyload
 
@@ -180,6 +180,21 @@ def _lock_levels(s: Session, keys: Iterable[tuple[uuid.UUID, uuid.UUID]]) -> dic
     return levels
 
 
+def refresh_due(s: Session, levels: Iterable[StockLevel]) -> None:
+    """Marks each level due for reorder (or not) from its rule's point and its quantity now."""
+    levels = list(levels)
+    if not levels:
+        return
+    points = {(p, w): point for p, w, point in s.execute(
+        select(StockRule.product_id, StockRule.warehouse_id, StockRule.reorder_point)
+        .where(StockRule.product_id.in_({l.product_id for l in levels})))}
+    for level in levels:
+        point = points.get((level.product_id, level.warehouse_id))
+        due = point is not None and level.quantity <= point
+        if level.due != due:
+            level.due = due
+
+
 def negative_stock_policy(s: Session) -> NegativeStockPolicy:
     policy = s.execute(select(Company.negative_stock)).scalars().first()
     return policy or NegativeStockPolicy.WARN
@@ -263,6 +278,7 @@ def write_moves(s: Session, planned: list[PlannedMove], *, allow_negative: bool)
         move = StockMove(**values, value=value)
         s.add(move)
         written.append(move)
+    refresh_due(s, levels.values())
     if shortages:
         if negative_stock_policy(s) == NegativeStockPolicy.REFUSE:
             raise ValidationError([FieldError(f, _("Not enough stock: {what}. The company does not allow "
@@ -414,15 +430,10 @@ def to_order_sql(product_id: Any) -> ColumnElement[Decimal]:
 def due_for_reorder() -> Select:
     """The products some warehouse holds at or below their reorder point (ids, possibly repeated).
 
-    Read from the rules side: only products with a rule can be due, and each
-    rule finds its level by primary key, so this costs the number of rules,
-    not the size of the catalogue.
+    Read from the levels' due flag through a partial index that holds only the
+    due ones, so it costs what is due, not the catalogue or the rules.
     """
-    return (select(StockRule.product_id)
-            .outerjoin(StockLevel, and_(StockLevel.product_id == StockRule.product_id,
-                                        StockLevel.warehouse_id == StockRule.warehouse_id))
-            .where(StockRule.reorder_point.is_not(None),
-                   func.coalesce(StockLevel.quantity, 0) <= StockRule.reorder_point))
+    return select(StockLevel.product_id).where(StockLevel.due == true())
 
 
 @dataclass(frozen=True)
@@ -557,6 +568,7 @@ def set_stock_rule(db: Database, data: StockRuleData, expected_version: int | No
     if target is not None and point is None and v.ok("reorder_point"):
         v.error("reorder_point", _("Give the stock level at which to reorder up to the target."))
     with db.session() as s:
+        take_write_lock(s)
         product = reference(s, v, "product_id", Product, data.product_id, what=_("product"), required=True)
         if product is not None and not product.stocked:
             v.error("product_id", _("{name} is a service: services have no stock.").format(name=product.name))
@@ -575,6 +587,8 @@ def set_stock_rule(db: Database, data: StockRuleData, expected_version: int | No
                 rule = StockRule(product_id=product.id, warehouse_id=warehouse.id)
                 s.add(rule)
             rule.location, rule.reorder_point, rule.reorder_target = location, point, target
+        s.flush()
+        refresh_due(s, _lock_levels(s, [(product.id, warehouse.id)]).values())
         s.flush()
         product_id = product.id
     return next(w for w in stock_by_warehouse(db, product_id) if w.warehouse_id == warehouse.id)
@@ -659,6 +673,8 @@ class LevelDifference:
     moves_quantity: Decimal
     level_value: Decimal
     moves_value: Decimal
+    level_due: bool = False  # the stored "due for reorder" flag
+    rule_due: bool = False  # what the rule and the moves say it should be
 
 
 @dataclass(frozen=True)
@@ -676,7 +692,8 @@ def check_stock_levels(db: Database) -> StockCheck:
     """Sums every move per product and warehouse in SQL and compares with the stored levels.
 
     A level without moves must be zero; moves without a level row are a
-    difference too. Read-only.
+    difference too, and so is a "due for reorder" flag that does not follow
+    from the rule's point and the summed quantity. Read-only.
     """
     with db.session() as s:
         sums: dict[tuple, list[Decimal]] = {}
@@ -689,19 +706,23 @@ def check_stock_levels(db: Database) -> StockCheck:
                 t[0] += sign * q
                 t[1] += sign * v
         moves = s.execute(select(func.count()).select_from(StockMove)).scalar_one()
-        levels = {(p, w): (q, v) for p, w, q, v in s.execute(
-            select(StockLevel.product_id, StockLevel.warehouse_id, StockLevel.quantity, StockLevel.value))}
+        levels = {(p, w): (q, v, due) for p, w, q, v, due in s.execute(
+            select(StockLevel.product_id, StockLevel.warehouse_id, StockLevel.quantity, StockLevel.value,
+                   StockLevel.due))}
+        points = {(p, w): point for p, w, point in s.execute(
+            select(StockRule.product_id, StockRule.warehouse_id, StockRule.reorder_point))}
         bad = []
-        for key in sorted(set(sums) | set(levels), key=lambda k: (k[0].hex, k[1].hex)):
+        for key in sorted(set(sums) | set(levels) | set(points), key=lambda k: (k[0].hex, k[1].hex)):
             mq, mv = sums.get(key, (Decimal(0), Decimal(0)))
-            lq, lv = levels.get(key, (Decimal(0), Decimal(0)))
-            if mq != lq or mv != lv:
-                bad.append((key, lq, mq, lv, mv))
+            lq, lv, ldue = levels.get(key, (Decimal(0), Decimal(0), False))
+            rdue = points.get(key) is not None and mq <= points[key]
+            if mq != lq or mv != lv or ldue != rdue:
+                bad.append((key, lq, mq, lv, mv, ldue, rdue))
         skus = dict(s.execute(select(Product.id, Product.sku).where(
             Product.id.in_({k[0] for k, *_ in bad}))).all()) if bad else {}
         codes = dict(s.execute(select(Warehouse.id, Warehouse.code)).all())
-        diffs = [LevelDifference(p, skus.get(p, "?"), w, codes.get(w, "?"), lq, mq, lv, mv)
-                 for (p, w), lq, mq, lv, mv in bad]
+        diffs = [LevelDifference(p, skus.get(p, "?"), w, codes.get(w, "?"), lq, mq, lv, mv, ldue, rdue)
+                 for (p, w), lq, mq, lv, mv, ldue, rdue in bad]
         return StockCheck(len(levels), moves, diffs)
 
 
@@ -719,9 +740,14 @@ def rebuild_stock_levels(s: Session) -> int:
             t[0] += sign * q
             t[1] += sign * v
     costs = dict(s.execute(select(Product.id, Product.cost)).all())
+    points = {(p, w): point for p, w, point in s.execute(
+        select(StockRule.product_id, StockRule.warehouse_id, StockRule.reorder_point))}
+    for key in points:  # every rule has its level row, so its due flag has a home
+        sums.setdefault(key, [Decimal(0), Decimal(0)])
     s.execute(StockLevel.__table__.delete())
     rows = [{"product_id": p, "warehouse_id": w, "quantity": q.quantize(_QUANTUM), "value": v.quantize(_VALUE),
-             "avg_cost": (v / q).quantize(_VALUE, rounding=ROUND_HALF_UP) if q > 0 else costs.get(p)}
+             "avg_cost": (v / q).quantize(_VALUE, rounding=ROUND_HALF_UP) if q > 0 else costs.get(p),
+             "due": points.get((p, w)) is not None and q <= points[(p, w)]}
             for (p, w), (q, v) in sums.items()]
     for i in range(0, len(rows), 5000):
         s.execute(StockLevel.__table__.insert(), rows[i:i + 5000])

@@ -83,11 +83,14 @@ def upgrade() -> None:
         sa.Column("quantity", Quantity(), nullable=False),
         sa.Column("value", Price(), nullable=False),
         sa.Column("avg_cost", Price(), nullable=True),
+        sa.Column("due", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.ForeignKeyConstraint(["product_id"], ["product.id"], name=op.f("fk_stock_level_product_id_product")),
         sa.ForeignKeyConstraint(["warehouse_id"], ["warehouse.id"], name=op.f("fk_stock_level_warehouse_id_warehouse")),
         sa.PrimaryKeyConstraint("product_id", "warehouse_id", name=op.f("pk_stock_level")),
     )
     op.create_index("ix_stock_level_warehouse_id", "stock_level", ["warehouse_id"])
+    op.create_index("ix_stock_level_due", "stock_level", ["product_id"], sqlite_where=sa.text("due = 1"),
+                    postgresql_where=sa.text("due"))
     op.create_table(
         "stock_rule",
         sa.Column("product_id", sa.Uuid(), nullable=False),
@@ -153,7 +156,8 @@ def _backfill(bind) -> None:
                     sa.column("quantity", Quantity()), sa.column("unit_cost", Price()), sa.column("value", Price()),
                     sa.column("created_at", UTCDateTime()))
     level = sa.table("stock_level", sa.column("product_id", sa.Uuid()), sa.column("warehouse_id", sa.Uuid()),
-                     sa.column("quantity", Quantity()), sa.column("value", Price()), sa.column("avg_cost", Price()))
+                     sa.column("quantity", Quantity()), sa.column("value", Price()), sa.column("avg_cost", Price()),
+                     sa.column("due", sa.Boolean()))
     warehouse = sa.table("warehouse", sa.column("id", sa.Uuid()), sa.column("is_default", sa.Boolean()),
                          sa.column("code", sa.String()))
     rule = sa.table("stock_rule", sa.column("id", sa.Uuid()), sa.column("version", sa.Integer()),
@@ -178,16 +182,20 @@ def _backfill(bind) -> None:
     if updates:
         bind.execute(move.update().where(move.c.id == sa.bindparam("b_id"))
                      .values(unit_cost=sa.bindparam("b_cost"), value=sa.bindparam("b_value")), updates)
-    if totals:
-        bind.execute(level.insert(), [
-            {"product_id": p, "warehouse_id": w, "quantity": q, "value": v,
-             "avg_cost": (v / q).quantize(_Q4, rounding=ROUND_HALF_UP) if q > 0 else costs.get(p)}
-            for (p, w), (q, v) in totals.items()])
-
     default = bind.execute(sa.select(warehouse.c.id).order_by(warehouse.c.is_default.desc(), warehouse.c.code)
                            .limit(1)).scalar()
     old_rules = bind.execute(sa.select(product.c.id, product.c.reorder_point, product.c.reorder_target).where(
         sa.or_(product.c.reorder_point.is_not(None), product.c.reorder_target.is_not(None)))).all()
+    points = {(p, default): point for p, point, _target in old_rules} if default is not None else {}
+    for key in points:  # every rule has its level row, so the due flag has a home
+        totals.setdefault(key, [Decimal(0), Decimal(0)])
+    if totals:
+        bind.execute(level.insert(), [
+            {"product_id": p, "warehouse_id": w, "quantity": q, "value": v,
+             "avg_cost": (v / q).quantize(_Q4, rounding=ROUND_HALF_UP) if q > 0 else costs.get(p),
+             "due": points.get((p, w)) is not None and q <= points[(p, w)]}
+            for (p, w), (q, v) in totals.items()])
+
     if default is not None and old_rules:
         stamp = dt.datetime.now(dt.timezone.utc)
         bind.execute(rule.insert(), [
@@ -209,6 +217,7 @@ def downgrade() -> None:
     op.drop_table("stock_count")
     op.drop_index("ix_stock_rule_warehouse_id", table_name="stock_rule")
     op.drop_table("stock_rule")
+    op.drop_index("ix_stock_level_due", table_name="stock_level")
     op.drop_index("ix_stock_level_warehouse_id", table_name="stock_level")
     op.drop_table("stock_level")
     op.drop_index("ix_stock_move_reverses_id", table_name="stock_move")

@@ -341,3 +341,27 @@ def test_a_rule_someone_made_meanwhile_is_a_conflict_not_overwritten(db):
     again = inventory.set_stock_rule(db, StockRuleData(p.id, MAIN, "B-02", "9", None),
                                      expected_version=first.rule_version)
     assert (again.location, again.reorder_point, again.rule_version) == ("B-02", D(9), 2)
+
+
+def test_the_due_flag_follows_moves_and_rules_and_the_check_proves_it(db):
+    from app.services.stock import due_for_reorder
+
+    _company(db)
+    p = _product(db)
+    inventory.set_stock_rule(db, StockRuleData(p.id, MAIN, None, "5", "20"))
+    with db.session() as s:
+        assert s.scalars(due_for_reorder()).all() == [p.id]  # nothing on hand yet
+    _receive(db, p, "6", "1.00")
+    with db.session() as s:
+        assert s.scalars(due_for_reorder()).all() == []
+    _deliver(db, p, "1")
+    with db.session() as s:
+        assert s.scalars(due_for_reorder()).all() == [p.id]
+        s.execute(update(StockLevel).values(due=False))  # a broken flag
+    (diff,) = inventory.check_stock_levels(db).differences
+    assert (diff.level_due, diff.rule_due, diff.level_quantity) == (False, True, D(5))
+    if db.dialect == "sqlite":  # the filter reads the partial index, not every level
+        with db.engine.connect() as conn:
+            sql = str(due_for_reorder().compile(db.engine, compile_kwargs={"literal_binds": True}))
+            plan = " ".join(str(r) for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
+        assert "ix_stock_level_due" in plan
