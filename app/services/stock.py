@@ -688,6 +688,27 @@ class StockCheck:
         return not self.differences
 
 
+def _sum_moves(s: Session) -> tuple[dict[tuple, list[Decimal]], int]:
+    """Quantity and value in minus out per (product, warehouse) over every move, and the number of moves.
+
+    One pass over the moves, grouped by product and both sides: a transfer
+    counts out of its source and into its destination.
+    """
+    sums: dict[tuple, list[Decimal]] = {}
+    moves = 0
+    rows = s.execute(select(StockMove.product_id, StockMove.from_warehouse_id, StockMove.to_warehouse_id,
+                            func.sum(StockMove.quantity), func.sum(StockMove.value), func.count())
+                     .group_by(StockMove.product_id, StockMove.from_warehouse_id, StockMove.to_warehouse_id))
+    for p, src, dst, q, v, n in rows:
+        moves += n
+        for w, sign in ((dst, 1), (src, -1)):
+            if w is not None:
+                t = sums.setdefault((p, w), [Decimal(0), Decimal(0)])
+                t[0] += sign * q
+                t[1] += sign * v
+    return sums, moves
+
+
 def check_stock_levels(db: Database) -> StockCheck:
     """Sums every move per product and warehouse in SQL and compares with the stored levels.
 
@@ -696,16 +717,7 @@ def check_stock_levels(db: Database) -> StockCheck:
     from the rule's point and the summed quantity. Read-only.
     """
     with db.session() as s:
-        sums: dict[tuple, list[Decimal]] = {}
-        for column, sign in ((StockMove.to_warehouse_id, 1), (StockMove.from_warehouse_id, -1)):
-            rows = s.execute(select(StockMove.product_id, column, func.sum(StockMove.quantity),
-                                    func.sum(StockMove.value))
-                             .where(column.is_not(None)).group_by(StockMove.product_id, column)).all()
-            for p, w, q, v in rows:
-                t = sums.setdefault((p, w), [Decimal(0), Decimal(0)])
-                t[0] += sign * q
-                t[1] += sign * v
-        moves = s.execute(select(func.count()).select_from(StockMove)).scalar_one()
+        sums, moves = _sum_moves(s)
         levels = {(p, w): (q, v, due) for p, w, q, v, due in s.execute(
             select(StockLevel.product_id, StockLevel.warehouse_id, StockLevel.quantity, StockLevel.value,
                    StockLevel.due))}
@@ -731,14 +743,7 @@ def rebuild_stock_levels(s: Session) -> int:
 
     Average costs become value / quantity, or the product's cost where there is no stock.
     """
-    sums: dict[tuple, list[Decimal]] = {}
-    for column, sign in ((StockMove.to_warehouse_id, 1), (StockMove.from_warehouse_id, -1)):
-        rows = s.execute(select(StockMove.product_id, column, func.sum(StockMove.quantity), func.sum(StockMove.value))
-                         .where(column.is_not(None)).group_by(StockMove.product_id, column)).all()
-        for p, w, q, v in rows:
-            t = sums.setdefault((p, w), [Decimal(0), Decimal(0)])
-            t[0] += sign * q
-            t[1] += sign * v
+    sums, _moves = _sum_moves(s)
     costs = dict(s.execute(select(Product.id, Product.cost)).all())
     points = {(p, w): point for p, w, point in s.execute(
         select(StockRule.product_id, StockRule.warehouse_id, StockRule.reorder_point))}
