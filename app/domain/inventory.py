@@ -157,7 +157,10 @@ class StockCount(Record, Base):
 
 class StockCountLine(Record, Base):
     __tablename__ = "stock_count_line"
-    __table_args__ = (UniqueConstraint("count_id", "product_id"),)
+    __table_args__ = (
+        UniqueConstraint("count_id", "product_id"),
+        Index("ix_stock_count_line_count_id_position", "count_id", "position"),  # the sheet's walking order
+    )
 
     count_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("stock_count.id"))
     position: Mapped[int] = mapped_column(default=0)

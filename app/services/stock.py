@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select, true, update
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select, true, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased, lazyload
 
@@ -49,6 +49,7 @@ from app.services.validation import Validator
 
 _QUANTUM = Decimal(1).scaleb(-QUANTITY_SCALE)
 _VALUE = Decimal("0.0001")
+_LOCK_BATCH = 500
 
 
 @dataclass
@@ -173,10 +174,16 @@ def _lock_levels(s: Session, keys: Iterable[tuple[uuid.UUID, uuid.UUID]]) -> dic
     rows = [{"product_id": p, "warehouse_id": w, "quantity": Decimal(0), "value": Decimal(0)} for p, w in keys]
     s.execute(insert(StockLevel).values(rows).on_conflict_do_nothing())
     levels: dict[tuple, StockLevel] = {}
-    for p, w in keys:  # one by one in key order: two movers never wait on each other crosswise
-        level = s.execute(select(StockLevel).where(StockLevel.product_id == p, StockLevel.warehouse_id == w)
-                          .with_for_update().execution_options(populate_existing=True)).scalar_one()
-        levels[(p, w)] = level
+    # In key order, a batch at a time (rows are locked in the ORDER BY's order, which is the
+    # keys' order): two movers never wait on each other crosswise.
+    for i in range(0, len(keys), _LOCK_BATCH):
+        chunk = keys[i:i + _LOCK_BATCH]
+        found = s.execute(select(StockLevel)
+                          .where(tuple_(StockLevel.product_id, StockLevel.warehouse_id).in_(chunk))
+                          .order_by(StockLevel.product_id, StockLevel.warehouse_id)
+                          .with_for_update().execution_options(populate_existing=True)).scalars()
+        for level in found:
+            levels[(level.product_id, level.warehouse_id)] = level
     return levels
 
 

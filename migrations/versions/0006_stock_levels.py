@@ -137,6 +137,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("count_id", "product_id", name=op.f("uq_stock_count_line_count_id_product_id")),
     )
     op.create_index("ix_stock_count_line_product_id", "stock_count_line", ["product_id"])
+    op.create_index("ix_stock_count_line_count_id_position", "stock_count_line", ["count_id", "position"])
 
     _backfill(bind)
 
@@ -210,6 +211,7 @@ def downgrade() -> None:
         batch.add_column(sa.Column("reorder_target", Quantity(), nullable=True))
 
     _rebuild("product", PRODUCT_SEARCH, product_changes)
+    op.drop_index("ix_stock_count_line_count_id_position", table_name="stock_count_line")
     op.drop_index("ix_stock_count_line_product_id", table_name="stock_count_line")
     op.drop_table("stock_count_line")
     op.drop_index("ix_stock_count_warehouse_id", table_name="stock_count")

@@ -180,9 +180,11 @@ def test_the_orm_reads_back_every_model(demo):
         for mapper in Base.registry.mappers:
             rows = s.scalars(select(mapper.class_)).all()
             assert rows, mapper.class_.__name__
+            record = "version" in mapper.columns  # derived rows (stock levels) carry no audit columns
             for obj in rows[:50]:
-                assert isinstance(obj.id, uuid.UUID) and obj.version >= 1
-                assert obj.created_at.tzinfo is not None and obj.created_at.utcoffset() == dt.timedelta(0)
+                if record:
+                    assert isinstance(obj.id, uuid.UUID) and obj.version >= 1
+                    assert obj.created_at.tzinfo is not None and obj.created_at.utcoffset() == dt.timedelta(0)
                 for column in mapper.columns:
                     value = getattr(obj, column.key)
                     if value is None:
