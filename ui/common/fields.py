@@ -142,9 +142,16 @@ class LookupField(QLineEdit):
     Suggestions come from a service search run in the background as the clerk
     types; choosing one (Enter, click) sets the id. Editing the text after a
     choice clears the id, so the field never shows one record and holds another.
+
+    A barcode scanner types the whole code and Enter at once, before the
+    type-ahead search has run: Enter with nothing chosen looks the text up at
+    once; a lone exact match is picked and the focus moves on (as Tab would),
+    and a code that matches nothing is said, naming it, in ``sig_message``
+    (a Form shows it under the field); the text stays to be corrected.
     """
 
     sig_chosen = Signal(object)  # the chosen id, or None when cleared
+    sig_message = Signal(str)  # a problem with the typed text, or "" once it is gone
 
     def __init__(self, search: SearchFn, parent: QWidget | None = None, delay_ms: int = 150):
         super().__init__(parent)
@@ -164,7 +171,10 @@ class LookupField(QLineEdit):
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self._run_search)
         self.textEdited.connect(self._on_edited)
+        self.returnPressed.connect(self._on_return)
         self._setting = False
+        self._enter = False  # Enter came before the answer: act on it when it comes
+        self._message = ""
 
     def value(self) -> Any:
         if self._id is None and self.text().strip():
@@ -179,16 +189,32 @@ class LookupField(QLineEdit):
         self._id = record_id
         self.setText(label if record_id is not None else "")
         self._setting = False
+        self._enter, self._message = False, ""  # a loaded form starts without the last message
 
     @property
     def busy(self) -> bool:
         return self._timer.isActive() or self._runner.busy
 
     def _on_edited(self, _text: str) -> None:
+        self._enter = False
+        self._say("")
         if self._id is not None:
             self._id = None
             self.sig_chosen.emit(None)
         self._timer.start()
+
+    def _on_return(self) -> None:
+        if self._id is not None or not self.text().strip():
+            return  # nothing to look up: Enter does what it did before
+        self._enter = True
+        self._timer.stop()
+        self._run_search()
+
+    def _say(self, message: str) -> None:
+        if message != self._message:
+            self._message = message
+            mark_error(self, message or None)
+            self.sig_message.emit(message)
 
     def _run_search(self) -> None:
         text = self.text().strip()
@@ -208,6 +234,14 @@ class LookupField(QLineEdit):
             self.completer_.complete()
         if len(found) == 1 and self._exact(text, found[0][0]):
             self._on_chosen(found[0][0])
+        if self._enter:  # the clerk (or a scanner) pressed Enter before this answer
+            self._enter = False
+            if self._id is not None:
+                self.completer_.popup().hide()
+                self.focusNextChild()
+            elif not found:
+                self._say(self.tr("Nothing matches {0}: check the code, or type part of the name and choose a "
+                                  "suggestion.").replace("{0}", text))
 
     @staticmethod
     def _exact(text: str, label: str) -> bool:
@@ -221,6 +255,7 @@ class LookupField(QLineEdit):
         self._setting = True
         self.setText(label)
         self._setting = False
+        self._say("")
         self.sig_chosen.emit(self._id)
 
 

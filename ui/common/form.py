@@ -82,6 +82,15 @@ class Form(QWidget):
             signal = widget.toggled
         if signal is not None:
             signal.connect(lambda *_a: None if self._loading else self.sig_edited.emit())
+        message = getattr(widget, "sig_message", None)  # a field that judges its own text (LookupField)
+        if message is not None:
+            message.connect(lambda text, w=widget: self._show_message(w.objectName(), text))
+
+    def _show_message(self, name: str, text: str) -> None:
+        label = self.errors.get(name)
+        if label is not None:
+            label.setText(text)
+            label.setVisible(bool(text))
 
     # -- values ---------------------------------------------------------------------
     def values(self) -> dict[str, Any]:

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import FieldError, NotFoundError, ValidationError
+from app.services.invoice_drafts import MAX_QUANTITY
 from ui.common.fields import LookupField
-from ui.common.formatting import ParseError
+from ui.common.formatting import ParseError, format_decimal, parse_decimal
 from ui.invoices.lines_model import (
     AMOUNT, DESCRIPTION, DISCOUNT, EDITABLE, KEYS, NUMERIC, PRICE, PRODUCT, QUANTITY, TAX, LineRow, LinesModel,
     rate_label,
@@ -140,8 +141,48 @@ class LinesDelegate(QStyledItemDelegate):
             self._commit_product(editor, r)
         elif isinstance(editor, QComboBox):
             self.model.set_rate(r, editor.currentData())
-        else:
+        elif c != QUANTITY or not self._scanned_into_quantity(r, editor.text().strip()):
             self.model.set_text(r, c, editor.text())
+
+    def _scanned_into_quantity(self, r: int, text: str) -> bool:
+        """A code scanned while the quantity cell is open (it opens after every pick), taken as a scan.
+
+        Till-like: the same product as the line counts one more; another
+        product starts a new line at the end, its quantity open for the next
+        scan. Only text that cannot be a quantity is read as a code: more digits
+        than any quantity the service takes (an EAN has 13), or a product's SKU
+        that is not a number (a Code 128 label). An unknown barcode is refused
+        with its code, never taken as a quantity of billions.
+        """
+        digits = text.isdigit() and len(text) > len(str(int(MAX_QUANTITY)))
+        if not digits:
+            try:
+                parse_decimal(text, places=NUMERIC[QUANTITY])
+                return False  # a quantity, typed
+            except ParseError:
+                pass
+        product = self.picker.by_code(text) if text else None
+        if product is None:
+            if digits:
+                self.model.refuse_text(r, QUANTITY, text, self.tr(
+                    "No product with the EAN {0}; a quantity is at most {1}.").replace("{0}", text)
+                    .replace("{1}", format_decimal(MAX_QUANTITY, 0)))
+            return digits  # letters that are no SKU: refused as "Not a number." by the model
+        row = self.model.rows[r]
+        if row.product_id == product.id:
+            self.model.set_text(r, QUANTITY, format((row.quantity if row.quantity is not None else 1) + 1, "f"))
+        else:
+            r = self.model.rowCount() - 1  # the empty last row
+            self.model.set_product(r, product)
+        self.scan_target = (r, QUANTITY)
+        return True
+
+    def take_scan_target(self) -> tuple[int, int] | None:
+        """Where the view goes after a scan into a quantity cell (once), instead of the next cell."""
+        target, self.scan_target = self.scan_target, None
+        return target
+
+    scan_target: tuple[int, int] | None = None
 
     def _commit_product(self, editor: ProductEditor, r: int) -> None:
         row, text, chosen = self.model.rows[r], editor.text().strip(), editor.chosen()
@@ -156,7 +197,8 @@ class LinesDelegate(QStyledItemDelegate):
             product = None
         if product is None:
             self.model.refuse_product(r, text, self.tr(
-                "No product with this SKU or EAN: type part of its SKU, name or EAN and choose a suggestion."))
+                "No product with the SKU or EAN {0}: type part of its SKU, name or EAN and choose a suggestion.")
+                .replace("{0}", text))
         else:
             self.model.set_product(r, product)
 
@@ -250,9 +292,14 @@ class LinesView(QTableView):
             delegate.editor = None  # closed now, deleted later
         super().closeEditor(editor, _Hint.NoHint if moving else hint)
         self._announce(index)
+        scanned = delegate.take_scan_target() if hasattr(delegate, "take_scan_target") else None
         if not moving or not index.isValid():
             return
-        if index.column() in self.lines().rows[index.row()].typed:
+        if scanned is not None:
+            target = self.lines().index(*scanned)
+            self.setCurrentIndex(target)
+            self.edit(target)  # the quantity of the scanned line: type one, or scan on
+        elif index.column() in self.lines().rows[index.row()].typed:
             self.edit(index)  # refused: stay, with what was typed
         else:
             self.move_on(index, backwards=hint == _Hint.EditPreviousItem)

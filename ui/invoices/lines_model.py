@@ -217,9 +217,13 @@ class LinesModel(QAbstractTableModel):
         self._after_edit(r, before)
 
     def refuse_product(self, r: int, text: str, message: str) -> None:
+        self.refuse_text(r, PRODUCT, text, message)
+
+    def refuse_text(self, r: int, c: int, text: str, message: str) -> None:
+        """Keep ``text`` in cell ``c`` as refused with ``message`` (a code that matches no product)."""
         row = self.rows[r]
         before = self._snapshot(row)
-        self._refuse(row, PRODUCT, text, message)
+        self._refuse(row, c, text, message)
         self._after_edit(r, before)
 
     def remove_row(self, r: int) -> bool:
