@@ -35,3 +35,29 @@ def choose(parent: QWidget, title: str, label: str, options: list[tuple[str, obj
     labels = [text for text, _value in options]
     text, ok = QInputDialog.getItem(parent, title, label, labels, 0, False)
     return dict(options).get(text) if ok else None
+
+
+def choose_save_path(parent: QWidget, title: str, suggested: str, filters: list[tuple[str, str]]) -> str | None:
+    """Where to save a file, or None when the clerk cancels.
+
+    ``filters`` are (label, extension) pairs, e.g. ("CSV (*.csv)", ".csv"); a
+    name typed without one of those extensions gets the chosen filter's.
+    """
+    from PySide6.QtWidgets import QFileDialog
+
+    labels = ";;".join(label for label, _ext in filters)
+    path, chosen = QFileDialog.getSaveFileName(parent, title, suggested, labels)
+    if not path:
+        return None
+    extensions = [ext for _label, ext in filters]
+    if not any(path.lower().endswith(ext) for ext in extensions):
+        path += dict(filters).get(chosen, extensions[0] if extensions else "")
+    return path
+
+
+def choose_open_path(parent: QWidget, title: str, filters: list[str]) -> str | None:
+    """A file to open, or None when the clerk cancels; ``filters`` like "CSV files (*.csv *.txt)"."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _chosen = QFileDialog.getOpenFileName(parent, title, "", ";;".join(filters))
+    return path or None
