@@ -7,6 +7,7 @@ from decimal import Decimal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from app.db.session import Database
+from app.domain.enums import NegativeStockPolicy
 from app.errors import ConflictError, TrastiendaError, ValidationError
 from app.services.company import CompanyData, find_company, save_company
 from ui.common.fields import CheckField, ChoiceField, TextField
@@ -36,6 +37,12 @@ class CompanyDialog(QDialog):
             (self.tr("3,000 EUR (sectors of RD 1619/2012 art. 4.2)"), Decimal(3000))]))
         f.add("verifactu_production", self.tr("VERI*FACTU"),
               CheckField(self.tr("QR codes point at the AEAT's production site (not its test site)")))
+        f.add("negative_stock", self.tr("Negative stoc&k"), ChoiceField([
+            (self.tr("Warn and ask before recording it"), NegativeStockPolicy.WARN.value),
+            (self.tr("Refuse"), NegativeStockPolicy.REFUSE.value)]))
+        f.fields["negative_stock"].setToolTip(self.tr(
+            "A delivery, transfer or invoice that would leave a warehouse with less than nothing: "
+            "ask the clerk first, or never allow it."))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -48,7 +55,8 @@ class CompanyDialog(QDialog):
             self.version = current.version
             self.form.load({name: getattr(current, name) for name in self.form.fields})
         else:
-            self.form.load({"country": "ES", "simplified_invoice_limit": Decimal(400), "verifactu_production": False})
+            self.form.load({"country": "ES", "simplified_invoice_limit": Decimal(400), "verifactu_production": False,
+                            "negative_stock": NegativeStockPolicy.WARN.value})
 
     def save(self) -> bool:
         try:

@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
             tab.sig_status.connect(lambda text: self.statusBar().showMessage(text, 8000))
             self.tabs.addTab(tab, title())
             self.tab_by_key[key] = tab
+        self._add_reorder_badge()
 
         user = database.user or getpass.getuser()
         local = database.dialect == "sqlite"
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("Pre&view…"), lambda: self._dispatch("action_preview"), None, "preview")
         self._action(file_menu, self.tr("&Print…"), lambda: self._dispatch("action_print"),
                      QKeySequence.StandardKey.Print, "print")
+        self._action(file_menu, self.tr("E&xport list…"), self._export, "Ctrl+E", "export")
         file_menu.addSeparator()
         self._action(file_menu, self.tr("Compan&y details…"), self._company, None, "company")
         self._action(file_menu, self.tr("Invoice s&eries…"), self._series, None, "series")
@@ -145,11 +147,31 @@ class MainWindow(QMainWindow):
         tab = self.tabs.widget(index)
         if tab is not None:
             tab.activate()
+        if self.reorder_badge is not None and tab is self.reorder_badge.page and self.reorder_badge.count is not None:
+            self.reorder_badge.refresh()  # stock may have moved from another tab meanwhile (a posted invoice)
+
+    def _add_reorder_badge(self) -> None:
+        """"Inventory (12)": products to reorder, counted again whenever inventory data changes."""
+        from ui.inventory.badge import ReorderBadge
+
+        self.reorder_badge: ReorderBadge | None = None
+        inventory = self.tab_by_key.get("inventory")
+        if inventory is None:  # a window built with some tabs only (tests)
+            return
+        title = self.tabs.tabText(self.tabs.indexOf(inventory))
+        self.reorder_badge = ReorderBadge(self.database, self.tabs, inventory, title)
+        inventory.sig_changed.connect(self.reorder_badge.refresh)
+        self.reorder_badge.refresh()
 
     def _company(self) -> None:
         from ui.company_dialog import CompanyDialog
 
         CompanyDialog(self.database, self).exec()
+
+    def _export(self) -> None:
+        from ui.common.export import export_tab
+
+        export_tab(self, self.database, self.current_tab(), lambda text: self.statusBar().showMessage(text, 8000))
 
     def _series(self) -> None:
         from ui.series_dialog import SeriesDialog
@@ -182,7 +204,11 @@ class MainWindow(QMainWindow):
         inner = getattr(tab, "current_record_tab", None)
         tab = inner() if inner is not None else tab
         model = getattr(tab, "model", None)
-        return bool(model is not None and model.busy)
+        # The badge counts only while its first count is awaited on the Inventory tab: later counts
+        # keep the old badge on show, and a clerk on another tab waits for nothing.
+        badge = self.reorder_badge
+        first_count = badge is not None and badge.count is None and badge.busy and self.current_tab() is badge.page
+        return bool(model is not None and model.busy) or first_count
 
     def save_state(self) -> None:
         if not self.remember:

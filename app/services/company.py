@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, undefer
 
 from app.db.session import Database
 from app.domain.company import Company
+from app.domain.enums import NegativeStockPolicy
 from app.errors import NotFoundError
 from app.i18n import _
 from app.services.common import apply, check_version, to_view
@@ -38,6 +39,7 @@ class CompanyData:
     iban: str | None = None
     simplified_invoice_limit: Decimal | str = Decimal(400)
     verifactu_production: bool = False
+    negative_stock: NegativeStockPolicy | str = NegativeStockPolicy.WARN  # a move that would leave less than nothing
 
 
 SIMPLIFIED_LIMITS = (Decimal(400), Decimal(3000))  # RD 1619/2012 art. 4.1 and 4.2
@@ -62,6 +64,7 @@ class CompanyView:
     simplified_invoice_limit: Decimal
     verifactu_production: bool
     version: int = 0
+    negative_stock: NegativeStockPolicy = NegativeStockPolicy.WARN
 
     @property
     def address_lines(self) -> tuple[str, ...]:
@@ -116,6 +119,8 @@ def save_company(db: Database, data: CompanyData, expected_version: int | None =
         "phone": v.text("phone", data.phone, max_len=40),
         "iban": v.iban("iban", data.iban),
         "verifactu_production": bool(data.verifactu_production),
+        "negative_stock": v.choice("negative_stock", data.negative_stock or NegativeStockPolicy.WARN,
+                                   NegativeStockPolicy),
     }
     limit = v.decimal("simplified_invoice_limit", data.simplified_invoice_limit, places=2)
     if limit is not None and limit not in SIMPLIFIED_LIMITS:

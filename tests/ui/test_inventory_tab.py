@@ -158,8 +158,8 @@ def test_archive_a_product_only_after_saying_yes(qtbot, sqlite_db, answers):
 # -- stock moves ----------------------------------------------------------------------
 
 def test_a_receipt_of_10_and_a_delivery_of_3_show_7_on_hand_in_the_product_list(qtbot, sqlite_db):
-    tornillo = new_product(sqlite_db, "TORN-6", name="Tornillo 6 mm", ean=ean(6), cost=Decimal("0.05"),
-                           reorder_point=Decimal("8"))
+    tornillo = new_product(sqlite_db, "TORN-6", name="Tornillo 6 mm", ean=ean(6), cost=Decimal("0.05"))
+    stock.set_stock_rule(sqlite_db, stock.StockRuleData(tornillo.id, MAIN, reorder_point=Decimal("8")))
     tab = make_tab(qtbot, sqlite_db)
     assert column(tab.products, "on_hand") == ["0"]
 
@@ -192,8 +192,9 @@ def test_a_receipt_of_10_and_a_delivery_of_3_show_7_on_hand_in_the_product_list(
 
     p.list.table.setCurrentIndex(p.model.index(0, 0))
     p.open_record(p.list.current_id())
-    qtbot.waitUntil(lambda: "MAIN" in p.stock_label.text(), timeout=5000)
-    assert "7 ud" in p.stock_label.text()
+    qtbot.waitUntil(lambda: p.stock_model.rowCount() > 0, timeout=5000)
+    assert [(w.code, w.quantity) for w in p.stock_model.rows] == [("MAIN", Decimal("7"))]
+    assert "7 ud" in p.stock_total.text()
 
 
 def test_bad_quantities_are_refused_next_to_the_field_and_nothing_is_saved(qtbot, sqlite_db):
@@ -306,8 +307,8 @@ def test_stock_moves_of_a_product_from_its_form_and_the_quick_filters(qtbot, sql
     tab = make_tab(qtbot, sqlite_db)
     p = tab.products
     p.open_record(str(tornillo.id))
-    qtbot.waitUntil(lambda: "MAIN" in p.stock_label.text(), timeout=5000)
-    assert "NORTE" in p.stock_label.text() and "15 ud" in p.stock_label.text()
+    qtbot.waitUntil(lambda: p.stock_model.rowCount() > 0, timeout=5000)
+    assert [w.code for w in p.stock_model.rows] == ["MAIN", "NORTE"] and "15 ud" in p.stock_total.text()
     qtbot.mouseClick(p.moves_button, Qt.MouseButton.LeftButton)
     assert tab.current_record_tab() is tab.moves
     moves = tab.moves

@@ -18,14 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.enums import ProductKind, StockMoveKind
-from app.errors import NotFoundError, TrastiendaError, ValidationError
+from app.errors import FieldError, NegativeStockWarning, NotFoundError, TrastiendaError, ValidationError
 from app.services import parties, products, stock
 from app.services.listing import ListQuery
 from app.services.stock import StockMoveData
 from ui.common import dialogs
 from ui.common.fields import ChoiceField, DateField, DecimalField, LookupField, TextField, mark_error
 from ui.common.form import Form
-from ui.common.formatting import ParseError, format_date
+from ui.common.formatting import ParseError, format_date, format_decimal
 from ui.common.list_panel import ListPanel
 from ui.common.table_model import Column
 from ui.common.worker import run_in_background
@@ -120,7 +120,6 @@ class StockMovesTab(InventoryRecordTab):
         form.add("from_warehouse_id", self.tr("Fr&om warehouse"), ChoiceField(blank=self.tr("— outside —")))
         form.add("to_warehouse_id", self.tr("&To warehouse"), ChoiceField(blank=self.tr("— outside —")))
         form.add("unit_cost", self.tr("&Unit cost"), DecimalField(PRICE_PLACES))
-        form.fields["unit_cost"].setPlaceholderText(self.tr("Required for receipts"))
         form.add("party_id", self.tr("Supp&lier or customer"), LookupField(self._search_parties))
         form.add("reference", self.tr("Refere&nce"), TextField()).setMaxLength(80)
         form.fields["reference"].setPlaceholderText(self.tr("Delivery note, order…"))
@@ -199,15 +198,20 @@ class StockMovesTab(InventoryRecordTab):
 
     def _on_product_chosen(self, product_id: Any) -> None:
         # A receipt is usually at the product's cost: offer it, never overwrite what was typed.
-        if product_id is None or self._viewing or self.form.fields["unit_cost"].text().strip():
+        if product_id is None or self._viewing or self.form.fields["unit_cost"].text().strip() \
+                or not self._is_receipt():
             return
 
         def done(view) -> None:
             cost = self.form.fields["unit_cost"]
-            if self._chosen_product() == view.id and not cost.text().strip() and not self._viewing and view.cost:
+            if self._chosen_product() == view.id and not cost.text().strip() and not self._viewing \
+                    and self._is_receipt() and view.cost:
                 cost.set_value(view.cost)
 
         run_in_background(lambda: products.get_product(self.db, product_id), done)
+
+    def _is_receipt(self) -> bool:
+        return self.form.fields["kind"].value() == StockMoveKind.RECEIPT.value
 
     def _chosen_product(self) -> Any:
         try:
@@ -233,12 +237,28 @@ class StockMovesTab(InventoryRecordTab):
             dst.set_value(self._default_warehouse)
         if kind in (StockMoveKind.DELIVERY.value, StockMoveKind.TRANSFER.value) and src.value() is None:
             src.set_value(self._default_warehouse)
+        self._apply_cost(kind)
+        if kind == StockMoveKind.RECEIPT.value:
+            self._on_product_chosen(self._chosen_product())
+
+    def _apply_cost(self, kind: str) -> None:
+        """Only a receipt brings a cost in; anything else is valued at the warehouse's average cost."""
+        cost = self.form.fields["unit_cost"]
+        receipt = kind == StockMoveKind.RECEIPT.value
+        if not receipt:
+            cost.clear()
+        cost.setReadOnly(not receipt)
+        cost.setFocusPolicy(Qt.FocusPolicy.StrongFocus if receipt else Qt.FocusPolicy.NoFocus)  # Tab skips it
+        cost.setPlaceholderText(self.tr("Required for receipts") if receipt else self.tr("Valued at average cost"))
+        cost.setToolTip("" if receipt else self.tr("Stock leaves (or moves between warehouses) at the weighted "
+                                                   "average cost of the warehouse it comes from."))
 
     def _set_viewing(self, viewing: bool) -> None:
         self._viewing = viewing
         for widget in self.form.fields.values():
             if isinstance(widget, QLineEdit):
                 widget.setReadOnly(viewing)  # still focusable, so a reference can be copied
+                widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             else:
                 widget.setEnabled(not viewing)
         self.save_button.setEnabled(not viewing)
@@ -256,6 +276,7 @@ class StockMovesTab(InventoryRecordTab):
         self.note.hide()
         self.reverse_box.hide()
         self.form.fields["from_warehouse_id"].setEnabled(False)
+        self._apply_cost(StockMoveKind.RECEIPT.value)
         return {**super().blank_values(), "kind": StockMoveKind.RECEIPT.value, "date": dt.date.today(),
                 "to_warehouse_id": self._default_warehouse}
 
@@ -287,6 +308,8 @@ class StockMovesTab(InventoryRecordTab):
         return values
 
     def form_to_data(self, values: dict[str, Any]) -> StockMoveData:
+        if values.get("kind") != StockMoveKind.RECEIPT.value:
+            values = {**values, "unit_cost": None}  # valued at the average cost by the service
         return StockMoveData(**values)
 
     _product_label = ""
@@ -299,9 +322,31 @@ class StockMovesTab(InventoryRecordTab):
         return stock.get_move(self.db, uuid.UUID(record_id))
 
     def create(self, data: StockMoveData):
-        view = stock.record_move(self.db, data)
+        try:
+            view = stock.record_move(self.db, data)
+        except NegativeStockWarning as warning:
+            # The company's policy is "warn": the clerk decides. Nothing was written yet.
+            if not self._confirm_shortage(warning, self.tr("Record anyway?"), self.tr("Record anyway")):
+                not_recorded = self.tr("Not recorded: {0}.")
+                raise ValidationError([FieldError(x.field, not_recorded.replace("{0}", self._shortage(x)))
+                                       for x in warning.shortages]) from None
+            view = stock.record_move(self.db, data, allow_negative=True)
         self.changed()
         return view
+
+    def _shortage(self, x) -> str:
+        return (self.tr("{product}: {on_hand} on hand in {warehouse}, {wanted} wanted")
+                .replace("{product}", x.product).replace("{warehouse}", x.warehouse)
+                .replace("{on_hand}", format_decimal(x.on_hand, None))
+                .replace("{wanted}", format_decimal(x.wanted, None)))
+
+    def _confirm_shortage(self, warning: NegativeStockWarning, question: str, yes: str) -> bool:
+        lines = "\n".join(f"• {self._shortage(x)}" for x in warning.shortages)
+        return dialogs.confirm(
+            self, self.tr("Not enough stock"),
+            self.tr("This leaves less than nothing in stock:\n{0}\n\n{1} The stock shows below zero until "
+                    "the missing goods are received or counted.").replace("{0}", lines).replace("{1}", question),
+            yes=yes, no=self.tr("Don't record"))
 
     def update(self, record_id: str, data: StockMoveData, version: int | None):
         raise TrastiendaError(self.tr("A recorded move cannot be changed: reverse it and record a new one."))
@@ -340,7 +385,14 @@ class StockMovesTab(InventoryRecordTab):
                                        "this cannot be undone.").replace("{0}", self.title.text().rstrip(" •"))):
             return
         try:
-            view = stock.reverse_move(self.db, uuid.UUID(self.record_id), reason)
+            try:
+                view = stock.reverse_move(self.db, uuid.UUID(self.record_id), reason)
+            except NegativeStockWarning as warning:  # reversing a receipt whose goods have left
+                if not self._confirm_shortage(warning, self.tr("Reverse anyway?"), self.tr("Reverse anyway")):
+                    self._show_reverse_error(self.tr("Not reversed: {0}.").replace(
+                        "{0}", "; ".join(self._shortage(x) for x in warning.shortages)))
+                    return
+                view = stock.reverse_move(self.db, uuid.UUID(self.record_id), reason, allow_negative=True)
         except ValidationError as exc:
             self._show_reverse_error(" ".join(e.message for e in exc.errors))
             self.reverse_reason.setFocus(Qt.FocusReason.OtherFocusReason)

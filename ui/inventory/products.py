@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import uuid
 from decimal import Decimal
 from typing import Any
@@ -16,11 +15,11 @@ from app.services import products, reference, stock
 from app.services.products import ProductData
 from ui.common.fields import ChoiceField, DecimalField, TextField
 from ui.common.form import Form
-from ui.common.formatting import format_decimal
 from ui.common.list_panel import ListPanel
 from ui.common.table_model import Column
 from ui.common.worker import LatestOnly
 from ui.inventory.base import InventoryRecordTab
+from ui.inventory.stock_table import StockColumn, StockTableView, WarehouseStockModel, total_line
 
 # Row colours: a product to reorder, and one whose stock went below zero.
 LOW_STOCK = QColor("#fff1c2")
@@ -40,13 +39,13 @@ def product_label(sku: str, name: str, ean: str | None = None) -> str:
 
 
 def stock_level(row: dict) -> str | None:
-    """"shortage", "low" (at or below the reorder point) or None, for a product list row."""
-    on_hand, point = row.get("on_hand"), row.get("reorder_point")
+    """"shortage", "low" (some warehouse at or below its reorder point) or None, for a product list row."""
+    on_hand = row.get("on_hand")
     if on_hand is None:
         return None  # a service
     if on_hand < 0:
         return "shortage"
-    if point is not None and on_hand <= point:
+    if row.get("to_order") is not None:
         return "low"
     return None
 
@@ -56,6 +55,11 @@ class ProductsTab(InventoryRecordTab):
     default_sort = "name"
 
     sig_show_moves = Signal(str, str)  # product id, its label: "show this product's stock moves"
+
+    def __init__(self, db, parent=None):
+        super().__init__(db, parent)
+        # Wide enough for every column of the warehouse table, reorder levels included, without scrolling.
+        self.editor.setMinimumWidth(self.stock_table.minimumWidth() + 50)
 
     def noun(self) -> str:
         return self.tr("product")
@@ -71,13 +75,14 @@ class ProductsTab(InventoryRecordTab):
             Column("sku", self.tr("SKU"), width=95),
             Column("name", self.tr("Name"), width=260),
             Column("category", self.tr("Category"), width=130),
-            # Summed from the moves for the rows shown only; see products.list_products.
+            # Read from the stock levels for the rows shown only (see products.list_products):
+            # sorting by them would compute them for the whole catalogue.
             Column("on_hand", self.tr("On hand"), "quantity", width=75, sortable=False),
             Column("unit", self.tr("Unit"), width=40),
+            Column("to_order", self.tr("To order"), "quantity", width=70, sortable=False),
+            Column("stock_value", self.tr("Stock value"), "money", width=95, sortable=False),
             Column("sale_price", self.tr("Price"), "price", width=80),
             Column("cost", self.tr("Cost"), "price", width=80),
-            # No index on it: sorting a 100k catalogue by it would read the whole table per page.
-            Column("reorder_point", self.tr("Reorder at"), "quantity", width=80, sortable=False),
             Column("kind", self.tr("Kind"), "choice", width=70, choices=self.kind_labels()),
             Column("ean", self.tr("EAN"), width=115),
         ]
@@ -102,8 +107,28 @@ class ProductsTab(InventoryRecordTab):
                                  (self.tr("Services"), ProductKind.SERVICE.value)])
         combo = panel.add_choice_filter("below_reorder", self.tr("Any stock level"),
                                         [(self.tr("To reorder"), True)])
-        combo.setToolTip(self.tr("Rows in yellow are at or below their reorder point; rows in red have "
-                                 "less than nothing in stock (a delivery recorded before its receipt)."))
+        combo.setToolTip(self.tr("To reorder: some warehouse holds the product at or below its reorder point "
+                                 "(set per warehouse in the product's form); To order says how much. Rows in red "
+                                 "have less than nothing in stock (a delivery recorded before its receipt)."))
+        self.import_button = QPushButton(self.tr("Import products…"), panel)
+        self.import_button.setObjectName("import_products")
+        self.import_button.setToolTip(self.tr("Create or update products from a CSV file (in Excel: Save as CSV)"))
+        self.import_button.clicked.connect(self.action_import)
+        panel.filter_bar.addWidget(self.import_button)
+        from ui.inventory.labels_dialog import add_labels_button
+
+        self.labels_button = add_labels_button(self, panel)  # and several rows may be selected
+
+    def action_import(self):
+        from ui.inventory.import_dialog import open_import
+
+        return open_import(self)
+
+    def action_print(self):
+        """File > Print (Ctrl+P) on this tab: barcode labels for the selected products."""
+        from ui.inventory.labels_dialog import open_labels
+
+        return open_labels(self)
 
     # -- the form ---------------------------------------------------------------------
     def build_form(self, form: Form) -> None:
@@ -118,22 +143,45 @@ class ProductsTab(InventoryRecordTab):
         form.add("sale_price", self.tr("Sale p&rice"), DecimalField(PRICE_PLACES))
         form.add("cost", self.tr("C&ost"), DecimalField(PRICE_PLACES))
         form.add("tax_rate_id", self.tr("Ta&x (IVA)"), ChoiceField())
-        form.add_section(self.tr("Reordering"))
-        form.add("reorder_point", self.tr("Reorder &level"), DecimalField(QUANTITY_PLACES))
-        form.fields["reorder_point"].setToolTip(self.tr("Reorder when the stock on hand falls to this quantity."))
-        form.add("reorder_target", self.tr("Reorder tar&get"), DecimalField(QUANTITY_PLACES))
-        form.fields["reorder_target"].setToolTip(self.tr("The stock to order up to."))
 
     def add_editor_extras(self, layout: QVBoxLayout) -> None:
         self._stock_reader = LatestOnly()
         box = QGroupBox(self.tr("Stock by warehouse"), self.editor)
         box.setObjectName("stock_box")
         col = QVBoxLayout(box)
-        self.stock_label = QLabel(box)
-        self.stock_label.setObjectName("stock_by_warehouse")
-        self.stock_label.setTextFormat(Qt.TextFormat.RichText)
-        self.stock_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.stock_label = QLabel(box)  # "Reading…", "Services have no stock."
+        self.stock_label.setObjectName("stock_message")
         col.addWidget(self.stock_label)
+        self.stock_model = WarehouseStockModel(self.stock_columns(), self._save_rule, self._read_rules, self)
+        self.stock_model.sig_saved.connect(self._on_rule_saved)
+        self.stock_model.sig_message.connect(self._on_rule_message)
+        # Rows read again (a product opened, or a rule someone else changed): the total follows.
+        self.stock_model.modelReset.connect(
+            lambda: self.stock_total.setText(total_line(self.stock_model.rows, self._unit, self.tr)))
+        self.stock_table = StockTableView(box)
+        self.stock_table.setObjectName("stock_by_warehouse")
+        self.stock_table.setAccessibleName(self.tr("Stock by warehouse"))
+        self.stock_table.setModel(self.stock_model)
+        for i, c in enumerate(self.stock_model.columns):
+            self.stock_table.setColumnWidth(i, c.width)
+        self.stock_table.setMinimumWidth(sum(c.width for c in self.stock_model.columns)
+                                         + 2 * self.stock_table.frameWidth()
+                                         + self.stock_table.verticalScrollBar().sizeHint().width())
+        caption = QLabel(self.tr("Type a &location or reorder level in a row; Enter saves it."), box)
+        caption.setBuddy(self.stock_table)
+        caption.setWordWrap(True)
+        col.addWidget(caption)
+        col.addWidget(self.stock_table)
+        self.stock_error = QLabel(box)
+        self.stock_error.setObjectName("stock_error")
+        self.stock_error.setStyleSheet("color: #b3261e;")
+        self.stock_error.setWordWrap(True)
+        self.stock_error.hide()
+        col.addWidget(self.stock_error)
+        self.stock_total = QLabel(box)
+        self.stock_total.setObjectName("stock_total")
+        col.addWidget(self.stock_total)
+        self._stock_widgets = (caption, self.stock_table, self.stock_total)
         self.moves_button = QPushButton(self.tr("Stock moves of this product"), box)
         self.moves_button.setObjectName("show_moves")
         self.moves_button.clicked.connect(self._on_show_moves)
@@ -208,22 +256,52 @@ class ProductsTab(InventoryRecordTab):
     def _on_stock(self, record_id: str, unit: str, rows: list) -> None:
         if record_id != self.record_id:
             return  # the clerk opened another product meanwhile
-        unit = html.escape(unit)
-        lines = []
-        for w in rows:
-            name = html.escape(f"{w.code} · {w.name}")
-            if w.archived:
-                name += " " + html.escape(self.tr("(archived)"))
-            colour = ' style="color:#b3261e"' if w.quantity < 0 else ""
-            lines.append(f'<tr><td>{name}</td><td align="right"{colour}>&nbsp;&nbsp;'
-                         f"{format_decimal(w.quantity, None)} {unit}</td></tr>")
-        total = sum((w.quantity for w in rows), Decimal(0))
-        lines.append(f'<tr><td><b>{html.escape(self.tr("Total"))}</b></td>'
-                     f'<td align="right"><b>&nbsp;&nbsp;{format_decimal(total, None)} {unit}</b></td></tr>')
-        self._set_stock_text("<table>" + "".join(lines) + "</table>")
+        self.stock_model.set_rows(rows)
+        self._on_rule_message("")
+        self.stock_label.hide()
+        for widget in self._stock_widgets:
+            widget.show()
+        self.stock_table.fit_rows()
 
     def _set_stock_text(self, text: str) -> None:
+        """A message instead of the table (a new product, a service, reading, an error)."""
         self.stock_label.setText(text)
+        self.stock_label.show()
+        self.stock_model.set_rows([])
+        self._on_rule_message("")
+        for widget in self._stock_widgets:
+            widget.hide()
+
+    # -- location and reorder levels per warehouse, typed in the table -------------------------
+    def stock_columns(self) -> list[StockColumn]:
+        return [
+            StockColumn("code", self.tr("Warehouse"), "text", 74),
+            StockColumn("quantity", self.tr("On hand"), "quantity", 62),
+            StockColumn("avg_cost", self.tr("Avg cost"), "price", 64),
+            StockColumn("value", self.tr("Value"), "money", 80),
+            StockColumn("location", self.tr("Location"), "text", 70),
+            StockColumn("reorder_point", self.tr("Reorder at"), "quantity", 72),
+            StockColumn("reorder_target", self.tr("Order up to"), "quantity", 80),
+            StockColumn("to_order", self.tr("To order"), "quantity", 60),
+        ]
+
+    def _save_rule(self, row, values: dict[str, Any]):
+        return stock.set_stock_rule(self.db, stock.StockRuleData(uuid.UUID(self.record_id), row.warehouse_id,
+                                                                 **values), row.rule_version or 0)
+
+    def _read_rules(self) -> list:
+        return stock.stock_by_warehouse(self.db, uuid.UUID(self.record_id))
+
+    def _on_rule_saved(self, row) -> None:
+        self.stock_total.setText(total_line(self.stock_model.rows, self._unit, self.tr))
+        self.changed()  # the reorder badge and the other lists
+        self.list.refresh(keep_id=self.record_id)  # its To order and colour
+        self.sig_status.emit(self.tr("Saved the stock rule of {0} in {1}.")
+                             .replace("{0}", self.title.text().rstrip(" •")).replace("{1}", row.code))
+
+    def _on_rule_message(self, message: str) -> None:
+        self.stock_error.setText(message)
+        self.stock_error.setVisible(bool(message))
 
     def _on_show_moves(self) -> None:
         if self.record_id:

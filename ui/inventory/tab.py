@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from app.db.session import Database
 from ui.common.settings import settings
 from ui.inventory.base import InventoryRecordTab
+from ui.inventory.counts import StockCountsTab
 from ui.inventory.moves import StockMovesTab
 from ui.inventory.products import ProductsTab
 from ui.inventory.warehouses import WarehousesTab
@@ -20,6 +21,7 @@ from ui.inventory.warehouses import WarehousesTab
 
 class InventoryTab(QWidget):
     sig_status = Signal(str)
+    sig_changed = Signal()  # an inner tab changed stock, products or warehouses (the window's reorder badge)
 
     def __init__(self, db: Database, parent: QWidget | None = None):
         super().__init__(parent)
@@ -30,11 +32,14 @@ class InventoryTab(QWidget):
         self.warehouses.setObjectName("inventory_warehouses")
         self.moves = StockMovesTab(db, self)
         self.moves.setObjectName("inventory_moves")
+        self.counts = StockCountsTab(db, self)
+        self.counts.setObjectName("inventory_counts")
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("inventory_tabs")
         self.tabs.addTab(self.products, self.tr("&Products"))
         self.tabs.addTab(self.moves, self.tr("Stock &moves"))
         self.tabs.addTab(self.warehouses, self.tr("&Warehouses"))
+        self.tabs.addTab(self.counts, self.tr("Stock co&unts"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -51,7 +56,7 @@ class InventoryTab(QWidget):
         self.tabs.currentChanged.connect(self._on_current_changed)
 
     def record_tabs(self) -> list[InventoryRecordTab]:
-        return [self.products, self.moves, self.warehouses]
+        return [self.products, self.moves, self.warehouses, self.counts]
 
     # -- what the main window calls --------------------------------------------------------
     def current_record_tab(self) -> InventoryRecordTab:
@@ -109,6 +114,7 @@ class InventoryTab(QWidget):
 
     def _on_changed(self, source: InventoryRecordTab) -> None:
         self._stale.update(t for t in self.record_tabs() if t is not source)
+        self.sig_changed.emit()
 
     def _on_show_moves(self, product_id: str, label: str) -> None:
         self.moves.show_product(product_id, label)  # before the first read, so it reads once

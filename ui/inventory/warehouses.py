@@ -5,10 +5,14 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
 from app.services import products
 from app.services.products import WarehouseData
 from ui.common.fields import CheckField, TextField
 from ui.common.form import Form
+from ui.common.list_panel import ListPanel
 from ui.common.table_model import Column
 from ui.inventory.base import InventoryRecordTab
 
@@ -33,6 +37,22 @@ class WarehousesTab(InventoryRecordTab):
 
     def list_rows(self, db, query):
         return products.list_warehouses(db, query)
+
+    def add_filters(self, panel: ListPanel) -> None:
+        self.value_button = QPushButton(self.tr("Stoc&k value…"), panel)
+        self.value_button.setObjectName("stock_value")
+        self.value_button.setToolTip(self.tr("What the stock is worth per warehouse, today or as of a date"))
+        self.value_button.clicked.connect(self.action_stock_value)
+        panel.filter_bar.addWidget(self.value_button)
+
+    def action_stock_value(self):
+        """Open the stock value dialog (modeless, so the clerk can keep it beside the lists)."""
+        from ui.inventory.valuation import StockValueDialog
+
+        dialog = StockValueDialog(self.db, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def count_rows(self, db, query):
         return products.count_warehouses(db, query)
