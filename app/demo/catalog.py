@@ -160,7 +160,7 @@ def build_top_up_receipts(ctx: DemoContext, shortages: list[tuple], products: li
     rows = []
     for product_id, quantity in shortages:
         product = by_id[product_id]
-        qty = -quantity + rng.choice((12, 24, 50, 100))
+        qty = -quantity + rng.choice((2, 5, 12, 24, 50, 100))  # some land at their reorder point
         day = ctx.today - dt.timedelta(days=rng.randrange(1, 30))
         rows.append({**audit(rng, stamp(day, rng)), "kind": StockMoveKind.RECEIPT, "product_id": product.id,
                      "from_warehouse_id": None, "to_warehouse_id": MAIN_WAREHOUSE, "quantity": qty,

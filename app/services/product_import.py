@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.compliance import identifiers
 from app.db.session import Database
 from app.domain.enums import ProductKind, TaxKind
 from app.domain.inventory import Product
@@ -32,9 +33,21 @@ from app.domain.taxes import TaxRate
 from app.errors import FieldError, TrastiendaError, ValidationError
 from app.i18n import _
 from app.services.product_csv import (
-    FIELDS, ImportPreview, ImportRow, RowError, field_label, norm, parse_csv, parse_number,
+    FIELDS,
+    ImportPreview,
+    ImportRow,
+    RowError,
+    field_label,
+    norm,
+    parse_csv,
+    parse_number,
 )
-from app.services.products import ProductData, _check_product_in_db, _validate_product
+from app.services.products import (
+    ProductCodes,
+    ProductData,
+    _check_product_in_db,
+    _validate_product,
+)
 from app.services.validation import Validator
 
 __all__ = ["ImportCancelled", "ImportPreview", "ImportRefused", "ImportResult", "ImportRow", "RowError",
@@ -242,6 +255,14 @@ def _cell_values(row: ImportRow, rates: _Rates, errors: dict[str, str]) -> dict:
     return values
 
 
+def _ean_or_none(text: str) -> str | None:
+    """The barcode as the product check will store it (so the lookup finds the same code), or None."""
+    try:
+        return identifiers.clean_ean13(text) if text.strip() else None
+    except ValueError:
+        return None
+
+
 def _check_rows(preview: ImportPreview, s: Session | None, existing: str, progress: Progress | None = None,
                 cancelled: Cancelled | None = None) -> list[tuple[dict, Product | None]]:
     """Fill each row's errors and action, with the database rules when ``s`` is given.
@@ -252,6 +273,9 @@ def _check_rows(preview: ImportPreview, s: Session | None, existing: str, progre
     preview.checked = s is not None
     rates = _Rates(s)
     known = _existing_products(s, sorted({r.cells.get("sku", "") for r in preview.rows} - {""})) if s else {}
+    # Every SKU and barcode of the file looked up at once, not two queries per row.
+    codes = ProductCodes.read(s, (r.cells.get("sku", "").strip() for r in preview.rows),
+                              (_ean_or_none(r.cells.get("ean", "")) for r in preview.rows)) if s else None
     data_fields = {f.name for f in dataclasses.fields(ProductData)}
     seen: dict[str, dict[str, list[ImportRow]]] = {"sku": {}, "ean": {}}
     result: list[tuple[dict, Product | None]] = []
@@ -281,7 +305,7 @@ def _check_rows(preview: ImportPreview, s: Session | None, existing: str, progre
         if s is not None:
             if checked["tax_rate_id"] is None and "tax" in errors:
                 checked["tax_rate_id"] = rates.default()  # its error is said already: not twice
-            _check_product_in_db(s, v, checked, own)
+            _check_product_in_db(s, v, checked, own, codes)
         for e in v.errors:
             errors.setdefault("tax" if e.field == "tax_rate_id" else e.field, e.message)
         result.append((checked, own))

@@ -93,22 +93,54 @@ def _validate_product(v: Validator, data: ProductData) -> dict:
     return out
 
 
-def _check_product_in_db(s: Session, v: Validator, values: dict, own: Product | None) -> None:
+@dataclass
+class ProductCodes:
+    """The SKUs and active barcodes of many products read at once, for checking a whole file of rows.
+
+    ``_check_product_in_db`` asks it instead of querying per row; the rules are the same.
+    """
+
+    skus: dict[str, uuid.UUID]
+    eans: dict[str, set[uuid.UUID]]
+
+    @classmethod
+    def read(cls, s: Session, skus, eans) -> ProductCodes:
+        found_skus: dict[str, uuid.UUID] = {}
+        found_eans: dict[str, set[uuid.UUID]] = {}
+        skus, eans = sorted({x for x in skus if x}), sorted({x for x in eans if x})
+        for i in range(0, len(skus), 500):
+            found_skus.update(s.execute(select(Product.sku, Product.id).where(Product.sku.in_(skus[i:i + 500]))).all())
+        for i in range(0, len(eans), 500):
+            for ean, product_id in s.execute(select(Product.ean, Product.id).where(
+                    Product.ean.in_(eans[i:i + 500]), Product.archived_at.is_(None))):
+                found_eans.setdefault(ean, set()).add(product_id)
+        return cls(found_skus, found_eans)
+
+
+def _check_product_in_db(s: Session, v: Validator, values: dict, own: Product | None,
+                         codes: ProductCodes | None = None) -> None:
     rate = iva_rate(s, v, "tax_rate_id", values["tax_rate_id"])
     if rate is not None:
         values["tax_rate_id"] = rate.id
     own_id = own.id if own is not None else None
     if values["sku"] and v.ok("sku"):
         # SKUs stay unique across archived products too: old documents still name them.
-        clash = s.execute(select(Product.id).where(Product.sku == values["sku"])).scalar()
+        if codes is not None:
+            clash = codes.skus.get(values["sku"])
+        else:
+            clash = s.execute(select(Product.id).where(Product.sku == values["sku"])).scalar()
         if clash is not None and clash != own_id:
             v.error("sku", _("SKU {sku} is already used by another product.").format(sku=values["sku"]))
     if values["ean"] and v.ok("ean"):
         # Barcodes are unique among active products only: a retired product's code gets reused.
-        stmt = select(Product.id).where(Product.ean == values["ean"], Product.archived_at.is_(None))
-        if own_id is not None:
-            stmt = stmt.where(Product.id != own_id)
-        if s.execute(stmt.limit(1)).first() is not None:
+        if codes is not None:
+            taken = bool(codes.eans.get(values["ean"], set()) - {own_id})
+        else:
+            stmt = select(Product.id).where(Product.ean == values["ean"], Product.archived_at.is_(None))
+            if own_id is not None:
+                stmt = stmt.where(Product.id != own_id)
+            taken = s.execute(stmt.limit(1)).first() is not None
+        if taken:
             v.error("ean", _("Barcode {ean} is already used by another product.").format(ean=values["ean"]))
     if own is not None and own.kind == ProductKind.PRODUCT and values["kind"] == ProductKind.SERVICE:
         # Its stock moves would be left counting a thing that is no longer stocked.

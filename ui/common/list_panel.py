@@ -56,9 +56,11 @@ class ListPanel(QWidget):
     sig_current = Signal(object)  # record id or None
     sig_delete = Signal(str)  # Delete pressed on a row
 
-    def __init__(self, name: str, model: LazyTableModel, noun_plural: str, parent: QWidget | None = None):
+    def __init__(self, name: str, model: LazyTableModel, noun_plural: str, parent: QWidget | None = None,
+                 noun_singular: str | None = None):
         super().__init__(parent)
         self.name = name
+        self.noun_singular = noun_singular
         self.model = model
         self.noun_plural = noun_plural
         self._filters: dict[str, Any] = {}
@@ -216,9 +218,14 @@ class ListPanel(QWidget):
             self.table.setCurrentIndex(self.model.index(row, 0))
 
     def _on_count(self, n: int) -> None:
-        self.count_label.setText(
-            self.tr("{n} {things}").replace("{n}", format_decimal(n, 0)).replace("{things}", self.noun_plural)
-            if n else self.tr("Nothing found"))
+        if n == 0:
+            text = self.tr("Nothing found")
+        elif n == 1:
+            text = self.tr("1 {thing}").replace("{thing}", self.noun_singular) if self.noun_singular \
+                else self.tr("1 found")
+        else:
+            text = self.tr("{n} {things}").replace("{n}", format_decimal(n, 0)).replace("{things}", self.noun_plural)
+        self.count_label.setText(text)
 
     def _on_error(self, message: str) -> None:
         self.error_label.setText(message)

@@ -45,7 +45,7 @@ class RecordTab(QWidget):
         self.model = LazyTableModel(db, self.columns(), self.list_rows, self.count_rows,
                                     sort=self.default_sort, descending=self.default_descending,
                                     row_brush=self.row_brush, parent=self)
-        self.list = ListPanel(self.list_name, self.model, self.noun_plural(), self)
+        self.list = ListPanel(self.list_name, self.model, self.noun_plural(), self, noun_singular=self.noun_singular())
         self.add_filters(self.list)
 
         self.editor = QWidget(self)
@@ -253,6 +253,10 @@ class RecordTab(QWidget):
 
     def noun_plural(self) -> str:
         raise NotImplementedError
+
+    def noun_singular(self) -> str | None:
+        """"invoice" for "1 invoice" under the list; None says "1 found"."""
+        return None
 
     def columns(self) -> list[Column]:
         raise NotImplementedError

@@ -63,6 +63,9 @@ class ContractsTab(RecordTab):
     def noun_plural(self) -> str:
         return self.tr("contracts")
 
+    def noun_singular(self) -> str:
+        return self.tr("contract")
+
     def kind_labels(self) -> dict[str, str]:
         return {ContractKind.CUSTOMER.value: self.tr("Customer"), ContractKind.SUPPLIER.value: self.tr("Supplier"),
                 ContractKind.EMPLOYMENT.value: self.tr("Employment")}

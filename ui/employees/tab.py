@@ -47,6 +47,9 @@ class EmployeesTab(RecordTab):
     def noun_plural(self) -> str:
         return self.tr("employees")
 
+    def noun_singular(self) -> str:
+        return self.tr("employee")
+
     # -- the list ------------------------------------------------------------------------
     def columns(self) -> list[Column]:
         return [

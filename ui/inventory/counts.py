@@ -58,6 +58,9 @@ class StockCountsTab(CountActions, InventoryRecordTab):
     def noun_plural(self) -> str:
         return self.tr("stock counts")
 
+    def noun_singular(self) -> str:
+        return self.tr("stock count")
+
     def status_labels(self) -> dict[str, str]:
         return {StockCountStatus.DRAFT.value: self.tr("Draft"), StockCountStatus.POSTED.value: self.tr("Posted"),
                 StockCountStatus.CANCELLED.value: self.tr("Cancelled")}

@@ -51,6 +51,9 @@ class StockMovesTab(InventoryRecordTab):
     def noun_plural(self) -> str:
         return self.tr("stock moves")
 
+    def noun_singular(self) -> str:
+        return self.tr("stock move")
+
     def kind_labels(self) -> dict[str, str]:
         return {
             StockMoveKind.RECEIPT.value: self.tr("Receipt"),

@@ -67,6 +67,9 @@ class ProductsTab(InventoryRecordTab):
     def noun_plural(self) -> str:
         return self.tr("products")
 
+    def noun_singular(self) -> str:
+        return self.tr("product")
+
     def kind_labels(self) -> dict[str, str]:
         return {ProductKind.PRODUCT.value: self.tr("Product"), ProductKind.SERVICE.value: self.tr("Service")}
 

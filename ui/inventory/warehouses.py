@@ -27,6 +27,9 @@ class WarehousesTab(InventoryRecordTab):
     def noun_plural(self) -> str:
         return self.tr("warehouses")
 
+    def noun_singular(self) -> str:
+        return self.tr("warehouse")
+
     def columns(self) -> list[Column]:
         return [
             Column("code", self.tr("Code"), width=90),

@@ -59,6 +59,9 @@ class InvoicesTab(RecordTab):
     def noun_plural(self) -> str:
         return self.tr("invoices")
 
+    def noun_singular(self) -> str:
+        return self.tr("invoice")
+
     def status_labels(self) -> dict[str, str]:
         return {InvoiceStatus.DRAFT.value: self.tr("Draft"), InvoiceStatus.POSTED.value: self.tr("Posted"),
                 InvoiceStatus.CANCELLED.value: self.tr("Cancelled")}

@@ -26,6 +26,9 @@ class PartiesTab(RecordTab):
     def noun_plural(self) -> str:
         return self.tr("customers and suppliers")
 
+    def noun_singular(self) -> str:
+        return self.tr("customer or supplier")
+
     def columns(self) -> list[Column]:
         return [
             Column("code", self.tr("Code"), width=80),
