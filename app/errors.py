@@ -101,3 +101,6 @@ class NegativeStockWarning(TrastiendaError):
 
         self.shortages = list(shortages)
         super().__init__(_("Not enough stock: {list}.").format(list="; ".join(str(x) for x in self.shortages)))
+
+    def __reduce__(self):  # crosses process boundaries (worker pools) with its shortages intact
+        return type(self), (self.shortages,)

@@ -365,3 +365,14 @@ def test_the_due_flag_follows_moves_and_rules_and_the_check_proves_it(db):
             sql = str(due_for_reorder().compile(db.engine, compile_kwargs={"literal_binds": True}))
             plan = " ".join(str(r) for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
         assert "ix_stock_level_due" in plan
+
+
+def test_the_shortage_warning_survives_a_trip_to_another_process():
+    import pickle
+
+    from app.errors import Shortage
+
+    warning = NegativeStockWarning([Shortage("TORN-6 - Tornillo", "MAIN", D("1.0000"), D("3"))])
+    back = pickle.loads(pickle.dumps(warning))
+    assert back.shortages == warning.shortages and str(back) == str(warning)
+    assert "1 on hand in MAIN, 3 wanted" in str(back)

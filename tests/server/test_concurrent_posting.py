@@ -28,7 +28,7 @@ def _drafts(db, n: int) -> list[str]:
         s.add(Company(legal_name="Suministros Ebro SL", tax_id="B50000000", street="Calle Mayor 1",
                       postal_code="50001", city="Zaragoza"))
     party = customer(db, street="Calle Alta 3", postal_code="28001", city="Madrid")
-    item = product(db, "Tornillos", "1.25")
+    item = product(db, "Tornillos", "1.25", stock=str(7 * n))  # enough for every draft: no shortage question
     day = dt.date(2026, 3, 2)
     return [str(create_draft(db, InvoiceData(issue_date=day, party_id=party,
                                              lines=[InvoiceLineData(product_id=item, quantity=i % 7 + 1)])).id)
