@@ -5,7 +5,7 @@ Importing this package registers every table on ``Base.metadata``.
 
 from app.domain.base import Archivable, Base, Record, new_id
 from app.domain.company import Company
-from app.domain.contracts import Contract, ContractAttachment, ContractLine
+from app.domain.contracts import Contract, ContractAttachment, ContractBilling, ContractEvent, ContractLine
 from app.domain.employees import Department, Employee, LeaveRequest
 from app.domain.inventory import Product, StockCount, StockCountLine, StockLevel, StockMove, StockRule, Warehouse
 from app.domain.invoices import Invoice, InvoiceLine, InvoiceSeries, Payment
@@ -16,7 +16,8 @@ from app.domain.taxes import TaxRate
 from app.domain.verifactu import ChainRecordKind, InvoiceRecord
 
 __all__ = [
-    "Archivable", "Base", "ChainRecordKind", "Company", "Contract", "ContractAttachment", "ContractLine",
+    "Archivable", "Base", "ChainRecordKind", "Company", "Contract", "ContractAttachment", "ContractBilling",
+    "ContractEvent", "ContractLine",
     "Department", "Employee", "Invoice", "InvoiceLine", "InvoiceRecord", "InvoiceSeries", "LeaveRequest",
     "Party", "PartyAddress", "Payment", "PaymentTerm", "Product", "Record", "StockCount", "StockCountLine",
     "StockLevel", "StockMove", "StockRule",

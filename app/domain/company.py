@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import Boolean, LargeBinary, String, false
+from sqlalchemy import Boolean, Integer, LargeBinary, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.domain.base import Base, Record
@@ -36,3 +36,8 @@ class Company(Record, Base):
     # A move (or a posted invoice) that would leave a warehouse below zero: ask first, or refuse.
     negative_stock: Mapped[NegativeStockPolicy] = mapped_column(
         db_enum(NegativeStockPolicy), default=NegativeStockPolicy.WARN, server_default=NegativeStockPolicy.WARN.value)
+    # Contracts: how many days ahead an end or a notice deadline is flagged; whether
+    # "Generate invoices" posts them or leaves drafts; the largest attachment accepted.
+    contract_alert_days: Mapped[int] = mapped_column(Integer, default=30, server_default="30")
+    contract_invoices_posted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    attachment_limit_mb: Mapped[int] = mapped_column(Integer, default=20, server_default="20")

@@ -94,6 +94,16 @@ class ContractStatus(enum.StrEnum):
     TERMINATED = "terminated"
 
 
+class ContractEventKind(enum.StrEnum):
+    CREATED = "created"
+    ACTIVATED = "activated"
+    NOTICE_GIVEN = "notice_given"
+    RENEWED = "renewed"
+    INDEXED = "indexed"
+    ENDED = "ended"
+    TERMINATED = "terminated"
+
+
 class BillingFrequency(enum.StrEnum):
     MONTHLY = "monthly"
     QUARTERLY = "quarterly"

@@ -1,36 +1,47 @@
 """Contracts with customers, suppliers and employees: create, update, archive, get, list, attachments.
 
-Status changes (notice, renewal, ending) and billing runs belong to later
-issues; here a form may set any status and the billing terms are only checked.
+The form sets a new contract's status (a contract filed from before may be
+active already); after that the status changes only through the lifecycle
+actions in app.services.contract_lifecycle (activate, give notice, renew,
+terminate) and its date rules, each of which records an event.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import mimetypes
+import os
+import stat
 import uuid
+import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from app.db.session import Database
+from app.domain.company import Company
 from app.domain.contracts import Contract, ContractAttachment, ContractLine
+from app.domain.enums import ContractEventKind
 from app.domain.employees import Employee
 from app.domain.enums import BillingFrequency, ContractKind, ContractStatus
 from app.domain.inventory import Product
 from app.domain.parties import Party
+from app.errors import ValidationError
 from app.i18n import _
 from app.domain.types import utcnow
 from app.money import ZERO, to_decimal
+from app.services import contract_lifecycle as lifecycle
 from app.services.common import apply, archive, check_version, get_or_404, restore, to_view
 from app.services.listing import ListColumn, ListQuery, Page, count_rows, run_list
 from app.services.lookups import as_uuid, filter_choice, iva_rate, reference
 from app.services.validation import Validator
 
-MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024  # the limit while no company row says otherwise
 
 
 @dataclass
@@ -89,6 +100,13 @@ class ContractView:
     notes: str | None
     archived_at: dt.datetime | None
     lines: tuple[ContractLineData, ...] = ()
+    # Lifecycle (see app.services.contract_lifecycle)
+    period_start: dt.date | None = None  # start of the current period
+    renewals: int = 0
+    notice_given_on: dt.date | None = None
+    terminated_on: dt.date | None = None
+    termination_reason: str | None = None
+    notice_by: dt.date | None = None  # end_date - notice_days: the last day notice stops a renewal
 
 
 @dataclass(frozen=True)
@@ -133,7 +151,8 @@ def _validate(v: Validator, data: ContractData) -> dict:
         "notice_days": _int_in(v, "notice_days", data.notice_days, 0, 3650, required=True),
         "value": v.decimal("value", data.value, required=False, min_value=ZERO, places=2),
         "billing_frequency": freq,
-        "billing_day": _int_in(v, "billing_day", data.billing_day, 1, 28,
+        # 29-31 bill on the month's last day in shorter months (see contract_billing).
+        "billing_day": _int_in(v, "billing_day", data.billing_day, 1, 31,
                                required=freq is not None and freq != BillingFrequency.ONE_OFF),
         "indexation_percent": v.decimal("indexation_percent", data.indexation_percent, required=False,
                                         min_value=Decimal(-100), max_value=Decimal(100), places=4),
@@ -202,7 +221,8 @@ def _view(s: Session, c: Contract) -> ContractView:
         ContractLineData(ln.description, ln.quantity, ln.unit_price, ln.tax_rate_id, ln.product_id)
         for ln in c.lines
     )
-    return to_view(ContractView, c, lines=lines, counterparty=_counterparty(s, c))
+    return to_view(ContractView, c, lines=lines, counterparty=_counterparty(s, c),
+                   renewals=c.renewals or 0, notice_by=lifecycle.notice_deadline(c.end_date, c.notice_days))
 
 
 # -- contracts: public API -----------------------------------------------------------
@@ -214,9 +234,13 @@ def create_contract(db: Database, data: ContractData) -> ContractView:
     with db.session() as s:
         _check_refs(s, v, data, values)
         v.done()
-        contract = Contract(**values)
+        contract = Contract(**values, period_start=values["start_date"], renewals=0)
         _set_lines(contract, data.lines)
         s.add(contract)
+        s.flush()
+        lifecycle.record_event(s, contract, ContractEventKind.CREATED, dt.date.today(),
+                               period_start=contract.start_date, period_end=contract.end_date,
+                               details={"status": contract.status.value})
         s.flush()
         return _view(s, contract)
 
@@ -231,7 +255,12 @@ def update_contract(
         contract = get_or_404(s, Contract, contract_id, what=_("contract"))
         check_version(contract, expected_version)
         _check_refs(s, v, data, values)
+        if values["status"] is not None and values["status"] != contract.status:
+            v.error("status", _("The status changes with the Activate, Give notice, Renew and Terminate actions, "
+                                "not by editing the form."))
         v.done()
+        if not contract.renewals:  # the first period is the one the form describes
+            values["period_start"] = values["start_date"]
         # No autoflush while the form is applied: loading the old lines midway would
         # flush a half-applied row and bump the version twice.
         with s.no_autoflush:
@@ -271,30 +300,132 @@ def _clean_filename(name: str | None) -> str:
     return (name or "").replace("\\", "/").rsplit("/", 1)[-1].strip()
 
 
+def _limit_bytes(s: Session) -> int:
+    # The oldest company row, as app.services.company reads it.
+    mb = s.execute(select(Company.attachment_limit_mb).order_by(Company.created_at, Company.id).limit(1)).scalar()
+    return int(mb) * 1024 * 1024 if mb else MAX_ATTACHMENT_BYTES
+
+
+def attachment_limit(db: Database) -> int:
+    """The largest attachment accepted, in bytes: the company setting (MB), else MAX_ATTACHMENT_BYTES."""
+    with db.session() as s:
+        return _limit_bytes(s)
+
+
+def _mb(size: int) -> str:
+    """Bytes as megabytes with one decimal when they have one: 1.5, 20."""
+    text = f"{size / 1024 / 1024:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _too_large(name: str, size: int, limit: int) -> str:
+    return _("{name} is too large ({size} MB): at most {limit} MB.").format(name=name, size=_mb(size), limit=_mb(limit))
+
+
+_MAGIC = ((b"%PDF-", "application/pdf"), (b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"),
+          (b"II*\x00", "image/tiff"), (b"MM\x00*", "image/tiff"), (b"GIF87a", "image/gif"), (b"GIF89a", "image/gif"))
+_OOXML = (("word/", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+          ("xl/", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+          ("ppt/", "application/vnd.openxmlformats-officedocument.presentationml.presentation"))
+
+
+def _zip_mime(data: bytes) -> str | None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = z.namelist()
+            if "mimetype" in names:  # OpenDocument names its own type first thing in the archive
+                declared = z.read("mimetype").decode("ascii", "replace").strip()
+                if declared.startswith("application/"):
+                    return declared[:100]
+            for prefix, mime in _OOXML:
+                if any(n.startswith(prefix) for n in names):
+                    return mime
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+        return None
+    return "application/zip"
+
+
+def detect_mime(filename: str, data: bytes) -> str:
+    """The file's type from its first bytes (PDF, PNG, JPEG, TIFF, GIF, Office/OpenDocument),
+    else from its extension; "application/octet-stream" when neither tells."""
+    head = bytes(data[:16])
+    for magic, mime in _MAGIC:
+        if head.startswith(magic):
+            return mime
+    if head.startswith(b"PK\x03\x04"):
+        found = _zip_mime(bytes(data))
+        if found is not None:
+            return found
+    return mimetypes.guess_type(filename)[0] or "application/octet-stream"
+
+
 def add_attachment(
     db: Database, contract_id: uuid.UUID, filename: str, data: bytes,
-    mime_type: str | None = None, max_bytes: int = MAX_ATTACHMENT_BYTES,
+    mime_type: str | None = None, max_bytes: int | None = None,
 ) -> AttachmentView:
-    """Stores the file's bytes in the database with their size and SHA-256.
+    """Stores the file's bytes in the database with their size, SHA-256 and detected type.
 
-    Empty files and files over ``max_bytes`` are refused on field ``attachment``.
+    Empty files and files over ``max_bytes`` (default: the company's attachment
+    limit) are refused on field ``attachment``, with the size and the limit in MB.
     """
     v = Validator()
     name = v.required("filename", _clean_filename(filename), max_len=255)
-    if not isinstance(data, (bytes, bytearray, memoryview)) or len(data) == 0:
+    empty = not isinstance(data, (bytes, bytearray, memoryview)) or len(data) == 0
+    if empty:
         v.error("attachment", _("The file is empty."))
-    elif len(data) > max_bytes:
-        v.error("attachment", _("The file is too large: at most {mb:.0f} MB.").format(mb=max_bytes / 1024 / 1024))
     v.done()
     payload = bytes(data)
-    mime = (mime_type or mimetypes.guess_type(name)[0] or "application/octet-stream")[:100]
+    mime = (mime_type or detect_mime(name, payload))[:100]
     with db.session() as s:
+        limit = max_bytes if max_bytes is not None else _limit_bytes(s)
+        if len(payload) > limit:
+            v.error("attachment", _too_large(name, len(payload), limit))
+            v.done()
         contract = get_or_404(s, Contract, contract_id, what=_("contract"))
         att = ContractAttachment(contract_id=contract.id, filename=name, mime_type=mime, size=len(payload),
                                  sha256=hashlib.sha256(payload).hexdigest(), data=payload)
         s.add(att)
         s.flush()
         return to_view(AttachmentView, att)
+
+
+def _unreadable(name: str, reason: str) -> ValidationError:
+    return ValidationError("attachment", _("Cannot read {name}: {reason}").format(name=name, reason=reason))
+
+
+def add_attachment_file(db: Database, contract_id: uuid.UUID, path: str | os.PathLike) -> AttachmentView:
+    """Attaches the file at ``path`` under its own name.
+
+    The size is checked before the file is read, so a file over the limit never
+    fills memory. A missing, unreadable, empty file or a folder is a
+    ValidationError on ``attachment`` naming the file; nothing is written then.
+    """
+    path = Path(path)
+    name = path.name or str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise _unreadable(name, _("it does not exist (was it moved or deleted?).")) from None
+    except PermissionError:
+        raise _unreadable(name, _("permission denied.")) from None
+    except OSError as exc:
+        raise _unreadable(name, exc.strerror or str(exc)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise _unreadable(name, _("it is a folder, not a file."))
+    if not stat.S_ISREG(info.st_mode):
+        raise _unreadable(name, _("it is not a regular file."))
+    if info.st_size == 0:
+        raise ValidationError("attachment", _("{name} is empty.").format(name=name))
+    limit = attachment_limit(db)
+    if info.st_size > limit:
+        raise ValidationError("attachment", _too_large(name, info.st_size, limit))
+    try:
+        data = path.read_bytes()
+    except PermissionError:
+        raise _unreadable(name, _("permission denied.")) from None
+    except OSError as exc:
+        raise _unreadable(name, exc.strerror or str(exc)) from None
+    return add_attachment(db, contract_id, name, data, max_bytes=limit)
 
 
 _ATTACHMENT_FIELDS = (ContractAttachment.id, ContractAttachment.contract_id, ContractAttachment.filename,
@@ -337,10 +468,13 @@ CONTRACT_COLUMNS = [
     ListColumn("start_date", _("Start"), Contract.start_date),
     ListColumn("end_date", _("End"), Contract.end_date),
     ListColumn("value", _("Value"), Contract.value, align="right"),
+    ListColumn("notice_by", _("Notice by"), lifecycle.NOTICE_BY),
+    ListColumn("alert_on", _("Attention"), lifecycle.ALERT_ON),
+    ListColumn("notice_days", _("Notice (days)"), Contract.notice_days, align="right"),
 ]
 
 
-def _contract_base(filters: dict) -> Select:
+def _contract_base(filters: dict, session: Session) -> Select:
     stmt = (
         select(*[c.expr.label(c.key) for c in CONTRACT_COLUMNS])
         .select_from(Contract)
@@ -361,16 +495,25 @@ def _contract_base(filters: dict) -> Select:
         today = filters.get("today") or dt.date.today()
         until = today + dt.timedelta(days=int(filters["ending_within_days"]))
         stmt = stmt.where(Contract.end_date >= today, Contract.end_date <= until)
+    if filters.get("alerts"):
+        today = filters.get("today") or dt.date.today()
+        days = filters.get("alert_days")
+        if days is None:
+            days = lifecycle.alert_days(session)
+        stmt = stmt.where(lifecycle.alert_clause(today, int(days)))
     return stmt
 
 
 def list_contracts(db: Database, query: ListQuery = ListQuery()) -> Page:
     """Filters: ``kind``, ``status``, ``party_id``, ``employee_id``, ``include_archived``,
-    ``ending_within_days`` (end date from today to today + N; ``today`` may be given)."""
+    ``ending_within_days`` (end date from today to today + N; ``today`` may be given),
+    ``alerts`` (needs attention: running contracts ending, or whose notice deadline falls,
+    within the company's ``contract_alert_days``, or ``alert_days`` if given; see
+    contract_lifecycle.alert_clause)."""
     with db.session() as s:
-        return run_list(s, _contract_base(query.filters), CONTRACT_COLUMNS, Contract.id, query, "start_date")
+        return run_list(s, _contract_base(query.filters, s), CONTRACT_COLUMNS, Contract.id, query, "start_date")
 
 
 def count_contracts(db: Database, query: ListQuery = ListQuery()) -> int:
     with db.session() as s:
-        return count_rows(s, _contract_base(query.filters), CONTRACT_COLUMNS, query.search)
+        return count_rows(s, _contract_base(query.filters, s), CONTRACT_COLUMNS, query.search)
