@@ -6,6 +6,8 @@
     python main.py demo [--db ...] [--seed N] [--invoices N] ...   fill with demo data
     python main.py chain verify [--db ...]     recompute the VERI*FACTU chain (exit 1 if broken)
     python main.py stock check [--db ...]      prove stock on hand is the sum of the moves (exit 1 if not)
+    python main.py contracts bill --until YYYY-MM-DD [--post|--draft]   invoice every contract period due
+    python main.py contracts refresh [--today YYYY-MM-DD]   renew or end contracts past their end date
     python main.py screenshot --tab invoices -o FILE.png [--db ...]  picture of a tab (1440x900)
     python main.py invoice list [--json] [--series S] [--status S]   list invoices
     python main.py invoice pdf NUMBER -o FILE.pdf                     one invoice, e.g. F2026-000123
@@ -86,6 +88,21 @@ def build_parser() -> argparse.ArgumentParser:
     command("check", "compare every product's stock on hand and value per warehouse with the sum of its moves; "
             "list each difference (exit 1 if any)", stock_commands)
 
+    contracts = command("contracts", "contracts: recurring billing and status refresh")
+    contract_commands = contracts.add_subparsers(dest="contracts_command", metavar="ACTION", required=True)
+    bill = command("bill", "invoice every customer contract period due up to a date, each period once "
+                   "(exit 1 if any contract failed)", contract_commands)
+    bill.add_argument("--until", required=True, metavar="DATE", help="bill periods invoiced on or before this date "
+                      "(YYYY-MM-DD or DD/MM/YYYY)")
+    mode = bill.add_mutually_exclusive_group()
+    mode.add_argument("--post", dest="post", action="store_const", const=True, default=None,
+                      help="post (number) the invoices")
+    mode.add_argument("--draft", dest="post", action="store_const", const=False,
+                      help="leave them as drafts (default: the company setting)")
+    refresh = command("refresh", "bring contract statuses up to date: renew or end every contract past its end "
+                      "date, each step recorded (the app does this at start)", contract_commands)
+    refresh.add_argument("--today", default=None, metavar="DATE", help="as of this date (default: today)")
+
     invoice = command("invoice", "invoices: list them, print them to PDF")
     invoice_commands = invoice.add_subparsers(dest="invoice_command", metavar="ACTION", required=True)
     listing = command("list", "list invoices, oldest first", invoice_commands)
@@ -128,6 +145,10 @@ def main(argv: list[str] | None = None) -> int:
             return admin.chain_command(args.chain_command, args.db)
         if args.command == "stock":
             return admin.stock_command(args.stock_command, args.db)
+        if args.command == "contracts" and args.contracts_command == "bill":
+            return admin.contracts_bill_command(args.db, until=args.until, post=args.post)
+        if args.command == "contracts" and args.contracts_command == "refresh":
+            return admin.contracts_refresh_command(args.db, today=args.today)
         if args.command == "invoice":
             if args.invoice_command == "list":
                 return admin.invoice_list_command(args.db, as_json=args.json, series=args.series,

@@ -285,3 +285,52 @@ def invoice_pdf_command(db: str | None, *, number: str | None, date_from: str | 
         return 0
     finally:
         database.dispose()
+
+
+def contracts_bill_command(db: str | None, *, until: str, post: bool | None) -> int:
+    """``contracts bill``: one line per invoice made and per failure; exit 1 if any contract failed."""
+    from app.services.contract_billing import generate_invoices
+
+    last = parse_date(until, "until")
+    database = _existing_database(db)
+    started = time.perf_counter()
+    try:
+        result = generate_invoices(database, last, post=post)
+    finally:
+        database.dispose()
+    for b in result.billed:
+        p = b.due.period
+        print(_("{ref:<12} {start:%d/%m/%Y}-{end:%d/%m/%Y}  {state:<6} {total:>12}  {customer}").format(
+            ref=b.due.reference or "-", start=p.start, end=p.end, state=_("posted") if b.posted else _("draft"),
+            total=b.total, customer=b.due.customer))
+    for f in result.failed:
+        period = f"{f.period_start:%d/%m/%Y}-{f.period_end:%d/%m/%Y}" if f.period_start else ""
+        kept = _(" (billed by a draft; the next run posts it)") if f.draft_kept else ""
+        print(_("FAILED {ref} {period}: {field}: {message}{kept}").format(
+            ref=f.reference or f.title, period=period, field=f.field or "-", message=f.message, kept=kept),
+            file=sys.stderr)
+    print(_("{n} periods billed, {skipped} already billed, {drafts} earlier drafts posted, {failed} failures "
+            "in {s:.1f} s.").format(n=len(result.billed), skipped=result.already_billed, drafts=result.drafts_posted,
+                                    failed=len(result.failed), s=time.perf_counter() - started))
+    return 0 if result.ok else 1
+
+
+def contracts_refresh_command(db: str | None, *, today: str | None) -> int:
+    """``contracts refresh``: one line per contract renewed or ended; idempotent."""
+    from app.services.contract_lifecycle import refresh_statuses
+
+    day = parse_date(today, "today") if today else None
+    database = _existing_database(db)
+    started = time.perf_counter()
+    try:
+        changes = refresh_statuses(database, day)
+    finally:
+        database.dispose()
+    for ch in changes:
+        what = (_("renewed {n}x").format(n=ch.renewals) if ch.renewals else "") + \
+            (_(" then {status}").format(status=ch.new_status.value) if ch.renewals and ch.new_status != ch.old_status
+             else "" if ch.renewals else ch.new_status.value)
+        until = f"{ch.end_date:%d/%m/%Y}" if ch.end_date else "-"
+        print(f"{ch.reference or '-':<12} {what:<22} {until}  {ch.title}")
+    print(_("{n} contracts brought up to date in {s:.2f} s.").format(n=len(changes), s=time.perf_counter() - started))
+    return 0

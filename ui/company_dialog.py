@@ -10,7 +10,7 @@ from app.db.session import Database
 from app.domain.enums import NegativeStockPolicy
 from app.errors import ConflictError, TrastiendaError, ValidationError
 from app.services.company import CompanyData, find_company, save_company
-from ui.common.fields import CheckField, ChoiceField, TextField
+from ui.common.fields import CheckField, ChoiceField, DecimalField, TextField
 from ui.common.form import Form
 
 
@@ -43,6 +43,10 @@ class CompanyDialog(QDialog):
         f.fields["negative_stock"].setToolTip(self.tr(
             "A delivery, transfer or invoice that would leave a warehouse with less than nothing: "
             "ask the clerk first, or never allow it."))
+        f.add("contract_alert_days", self.tr("Contract &alerts (days ahead)"), DecimalField(places=0))
+        f.add("contract_invoices_posted", self.tr("Contract invoices"),
+              CheckField(self.tr("\"Generate invoices\" posts them (otherwise they stay drafts)")))
+        f.add("attachment_limit_mb", self.tr("Largest attachment (M&B)"), DecimalField(places=0))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -53,10 +57,12 @@ class CompanyDialog(QDialog):
         current = find_company(db)
         if current is not None:
             self.version = current.version
-            self.form.load({name: getattr(current, name) for name in self.form.fields})
+            self.form.load({name: Decimal(value) if name in ("contract_alert_days", "attachment_limit_mb") else value
+                            for name in self.form.fields for value in [getattr(current, name)]})
         else:
             self.form.load({"country": "ES", "simplified_invoice_limit": Decimal(400), "verifactu_production": False,
-                            "negative_stock": NegativeStockPolicy.WARN.value})
+                            "negative_stock": NegativeStockPolicy.WARN.value, "contract_alert_days": Decimal(30),
+                            "contract_invoices_posted": False, "attachment_limit_mb": Decimal(20)})
 
     def save(self) -> bool:
         try:

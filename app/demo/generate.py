@@ -26,6 +26,8 @@ from app.demo.catalog import (
 )
 from app.demo.chain import build_chain
 from app.demo.common import DEMO_USER, DemoContext
+from app.demo.contract_events import build_contract_events
+from app.demo.contract_billing import build_contract_billings
 from app.demo.contracts import build_contracts
 from app.demo.invoices import InvoiceGenerator
 from app.demo.parties import build_company, build_parties
@@ -133,9 +135,11 @@ def generate_demo(
     put("leave_request", build_leave(ctx, employee_rows))
     contract_rows, contract_lines, attachments = build_contracts(ctx, contracts, customer_refs, supplier_refs, employee_refs,
                                                     product_refs)
+    contract_events = build_contract_events(ctx, contract_rows, contract_lines)  # sets the lifecycle columns
     put("contract", contract_rows)
     put("contract_line", contract_lines)
     put("contract_attachment", attachments)
+    put("contract_event", contract_events)
 
     if invoices:
         generator = InvoiceGenerator(ctx, bulk.StorageForm.for_dialect(db.dialect), invoices,
@@ -155,6 +159,7 @@ def generate_demo(
     with db.session() as s:
         stats.counts["stock_level"] = rebuild_stock_levels(s)
     post_demo_count(db, ctx, stats.counts)  # through the service, after the levels are whole
+    put("contract_billing", build_contract_billings(db, ctx))  # after the invoices they point at
     stats.elapsed = time.perf_counter() - started
     stats.database_bytes = bulk.database_size(db)
     return stats

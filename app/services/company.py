@@ -40,6 +40,9 @@ class CompanyData:
     simplified_invoice_limit: Decimal | str = Decimal(400)
     verifactu_production: bool = False
     negative_stock: NegativeStockPolicy | str = NegativeStockPolicy.WARN  # a move that would leave less than nothing
+    contract_alert_days: int | Decimal | str | None = 30  # contracts ending (or notice due) this soon are flagged
+    contract_invoices_posted: bool = False  # "Generate invoices" posts them (else leaves drafts)
+    attachment_limit_mb: int | Decimal | str | None = 20  # the largest contract attachment accepted
 
 
 SIMPLIFIED_LIMITS = (Decimal(400), Decimal(3000))  # RD 1619/2012 art. 4.1 and 4.2
@@ -65,6 +68,9 @@ class CompanyView:
     verifactu_production: bool
     version: int = 0
     negative_stock: NegativeStockPolicy = NegativeStockPolicy.WARN
+    contract_alert_days: int = 30
+    contract_invoices_posted: bool = False
+    attachment_limit_mb: int = 20
 
     @property
     def address_lines(self) -> tuple[str, ...]:
@@ -126,6 +132,10 @@ def save_company(db: Database, data: CompanyData, expected_version: int | None =
     if limit is not None and limit not in SIMPLIFIED_LIMITS:
         v.error("simplified_invoice_limit", _("The limit is 400 EUR, or 3,000 EUR for the sectors art. 4.2 lists."))
     values["simplified_invoice_limit"] = limit
+    values["contract_invoices_posted"] = bool(data.contract_invoices_posted)
+    for name, low, high in (("contract_alert_days", 0, 365), ("attachment_limit_mb", 1, 100)):
+        number = v.decimal(name, getattr(data, name), places=0, min_value=Decimal(low), max_value=Decimal(high))
+        values[name] = int(number) if number is not None else None
     v.done()
     with db.session() as s:
         company = _load(s)

@@ -141,45 +141,45 @@ def test_the_kind_decides_whether_a_party_or_an_employee_is_asked_for(qtbot, sql
     assert visible("employee_id") and not visible("party_id")
 
 
-def test_contracts_ending_within_30_days_are_highlighted_and_can_be_listed_alone(qtbot, sqlite_db):
+def test_contracts_needing_attention_are_highlighted_say_why_and_can_be_listed_alone(qtbot, sqlite_db):
     shop = customer(sqlite_db).id
     new_contract(sqlite_db, "Ends soon", end=TODAY + dt.timedelta(days=30), party=shop)
     new_contract(sqlite_db, "Ends later", end=TODAY + dt.timedelta(days=31), party=shop)
+    new_contract(sqlite_db, "Notice due", end=TODAY + dt.timedelta(days=60), party=shop, notice_days=45)
     new_contract(sqlite_db, "Overdue", end=TODAY - dt.timedelta(days=1), party=shop)
     new_contract(sqlite_db, "Already ended", end=TODAY + dt.timedelta(days=5), status=ContractStatus.ENDED,
                  party=shop)
     new_contract(sqlite_db, "Open-ended", end=None, party=shop)
     new_contract(sqlite_db, "Draft ending", end=TODAY, status=ContractStatus.DRAFT, party=shop)
     tab = make_tab(qtbot, sqlite_db)
-    assert len(titles(tab)) == 6
+    assert len(titles(tab)) == 7
+    alert_col = [c.key for c in tab.model.columns].index("alert_text")
 
     def colour(title):
         brush = tab.model.index(row_of(tab, title), 3).data(BG)
         return brush.color().name() if brush is not None else None
 
-    assert colour("Ends soon") == ENDING_SOON.name()
-    assert colour("Draft ending") == ENDING_SOON.name()
-    assert colour("Overdue") == OVERDUE.name()
-    assert colour("Ends later") is None and colour("Open-ended") is None and colour("Already ended") is None
+    def why(title):
+        return tab.model.index(row_of(tab, title), alert_col).data()
 
-    tab.ending_filter.setFocus()
-    qtbot.keyClick(tab.ending_filter, Qt.Key.Key_Space)  # the quick filter, by keyboard
-    wait_idle(qtbot, tab.model)
-    assert sorted(titles(tab)) == ["Already ended", "Draft ending", "Ends soon"]
+    assert colour("Ends soon") == ENDING_SOON.name() and why("Ends soon") == "Ends in 30 days"
+    assert colour("Notice due") == ENDING_SOON.name() and why("Notice due") == "Notice by 17/03/2026"
+    assert colour("Overdue") == OVERDUE.name() and why("Overdue") == "Ended yesterday"
+    for title in ("Ends later", "Open-ended", "Already ended", "Draft ending"):  # drafts and ended ones need nobody
+        assert colour(title) is None and why(title) == "", title
 
-    status = tab.list.findChild(QComboBox, "filter_status")
-    status.setCurrentIndex(status.findData(ContractStatus.ACTIVE.value))
+    tab.alerts_filter.setFocus()
+    qtbot.keyClick(tab.alerts_filter, Qt.Key.Key_Space)  # the quick filter, by keyboard
     wait_idle(qtbot, tab.model)
-    assert titles(tab) == ["Ends soon"]
+    assert sorted(titles(tab)) == ["Ends soon", "Notice due", "Overdue"]
 
-    tab.ending_filter.setChecked(False)
+    tab.alerts_filter.setChecked(False)
     wait_idle(qtbot, tab.model)
-    assert sorted(titles(tab)) == ["Ends later", "Ends soon", "Open-ended", "Overdue"]
+    assert len(titles(tab)) == 7
 
     # Another day, the same contracts: what counts as "soon" moves with it.
     later = make_tab(qtbot, sqlite_db, today=TODAY + dt.timedelta(days=2))
     assert later.model.index(titles(later).index("Ends later"), 0).data(BG).color().name() == ENDING_SOON.name()
-    assert later.model.index(titles(later).index("Draft ending"), 0).data(BG) is None
 
 
 def test_kind_filter_search_and_archive_with_confirmation(qtbot, sqlite_db, answers):
