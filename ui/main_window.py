@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(tab, title())
             self.tab_by_key[key] = tab
         self._add_reorder_badge()
+        self._add_contracts_badge()
 
         user = database.user or getpass.getuser()
         local = database.dialect == "sqlite"
@@ -162,6 +163,34 @@ class MainWindow(QMainWindow):
         self.reorder_badge = ReorderBadge(self.database, self.tabs, inventory, title)
         inventory.sig_changed.connect(self.reorder_badge.refresh)
         self.reorder_badge.refresh()
+
+    def _add_contracts_badge(self) -> None:
+        """"Contracts (4)": contracts needing attention. First the statuses are brought up to date
+        (renewals and endings since the app last ran) off the GUI thread, then the list and the badge."""
+        from app.services import contract_lifecycle as life
+        from ui.common.count_badge import CountBadge
+        from ui.common.worker import run_in_background
+
+        self.contracts_badge: CountBadge | None = None
+        page = self.tab_by_key.get("contracts")
+        if page is None:
+            return
+        title = self.tabs.tabText(self.tabs.indexOf(page))
+        self.contracts_badge = CountBadge(
+            self.tabs, page, title, lambda: life.count_alerts(self.database, page.today()),
+            lambda n: self.tr("{0} contracts need attention").replace("{0}", str(n)))
+        page.sig_changed.connect(self.contracts_badge.refresh)
+
+        def refreshed(changes) -> None:
+            if changes:
+                self.statusBar().showMessage(self.tr("{0} contracts renewed or ended since last time.")
+                                             .replace("{0}", str(len(changes))), 8000)
+                if page.list._started:  # a list not shown yet reads the new statuses when first shown
+                    page.list.refresh()
+            self.contracts_badge.refresh()
+
+        run_in_background(lambda: life.refresh_statuses(self.database, page.today()), refreshed,
+                          lambda _exc: self.contracts_badge.refresh(), owner=self)
 
     def _company(self) -> None:
         from ui.company_dialog import CompanyDialog

@@ -1,30 +1,42 @@
-"""The files attached to a contract (the signed PDF, an annex): add, save a copy, remove.
+"""The files attached to a contract (the signed PDF, a scan, a photo): add, open, save a copy, remove.
 
-Reading a file and storing it (up to 20 MB) runs off the GUI thread, and so
-does fetching a file's bytes to save a copy, so a large scan never freezes
-the window. The list itself holds names and sizes only.
+Reading a file and storing it, taking a file out to open it, and saving a
+copy all run off the GUI thread, so a 20 MB scan never freezes the window;
+the list itself holds names and sizes only. Files can also be dropped on the
+list. What a file is checked against (the company's size limit, readable,
+not empty, its SHA-256 on the way out) is the services' job: this box shows
+their messages.
+
+The questions and the system viewer are module functions (``choose_file``,
+``choose_save_path``, ``open_with_system``), and each box keeps its own
+reference to them, so tests answer them without a modal dialog or a viewer.
 """
 
 from __future__ import annotations
 
-import os
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
 
 from app.db.session import Database
 from app.errors import TrastiendaError, ValidationError
-from app.services import contracts
-from app.services.contracts import MAX_ATTACHMENT_BYTES, AttachmentView
+from app.services import contract_documents, contracts
+from app.services.contracts import AttachmentView
 from ui.common import dialogs
 from ui.common.formatting import format_decimal
 from ui.common.worker import run_in_background
 
 ATTACHMENT_ROLE = Qt.ItemDataRole.UserRole  # the item's AttachmentView
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("AttachmentsBox", text)
 
 
 def size_text(size: int) -> str:
@@ -35,8 +47,64 @@ def size_text(size: int) -> str:
     return f"{format_decimal(round(size / 1024 / 1024, 1), 1)} MB"
 
 
+# -- the questions and the viewer (tests replace these) ----------------------------------
+def choose_file(parent: QWidget) -> str | None:
+    """The file to attach, or None when the clerk cancels."""
+    path, _filter = QFileDialog.getOpenFileName(parent, tr("Attach a file"))
+    return path or None
+
+
+def choose_save_path(parent: QWidget, suggested: str) -> str | None:
+    path, _filter = QFileDialog.getSaveFileName(parent, tr("Save a copy"), suggested)
+    return path or None
+
+
+def open_with_system(path: Path) -> bool:
+    """Opens ``path`` with the application the system associates with its type; False when none would."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+class _DropList(QListWidget):
+    """The list of files; local files dropped on it are offered to ``sig_dropped``."""
+
+    sig_dropped = Signal(list)  # [str] paths
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.accepting = False  # only while a saved contract is shown
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(False)
+
+    def _local_files(self, event) -> list[str]:
+        mime = event.mimeData()
+        if not self.accepting or not mime.hasUrls():
+            return []
+        return [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._local_files(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._local_files(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._local_files(event)
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.sig_dropped.emit(paths)
+
+
 class AttachmentsBox(QGroupBox):
     sig_status = Signal(str)
+    sig_contract = Signal(object)  # the saved contract shown (uuid.UUID), or None
 
     def __init__(self, db: Database, parent: QWidget | None = None):
         super().__init__(parent)
@@ -44,23 +112,29 @@ class AttachmentsBox(QGroupBox):
         self.db = db
         self.contract_id: uuid.UUID | None = None
         self._jobs = 0
-        self.list = QListWidget(self)
+        # Injectable: what asks for a file, where to save, and what shows an opened file.
+        self.chooser: Callable[[QWidget], str | None] = choose_file
+        self.save_chooser: Callable[[QWidget, str], str | None] = choose_save_path
+        self.opener: Callable[[Path], bool] = open_with_system
+        self.list = _DropList(self)
         self.list.setObjectName("attachments")
         self.list.setAccessibleName(self.tr("Attached files"))
-        self.list.setMaximumHeight(64)
+        self.list.setToolTip(self.tr("Drop files here to attach them; Enter opens the chosen file."))
+        self.list.setMaximumHeight(72)
         self.hint = QLabel(self)
         self.hint.setObjectName("attachments_hint")
         self.hint.setWordWrap(True)
         self.add_button = QPushButton(self.tr("A&dd file…"), self)
         self.add_button.setObjectName("add_attachment")
+        self.open_button = QPushButton(self.tr("Open"), self)  # Alt+O is the customer field's
+        self.open_button.setObjectName("open_attachment")
         self.save_button = QPushButton(self.tr("Save a &copy…"), self)
         self.save_button.setObjectName("save_attachment")
         self.remove_button = QPushButton(self.tr("Remove file…"), self)
         self.remove_button.setObjectName("remove_attachment")
         buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.remove_button)
+        for button in (self.add_button, self.open_button, self.save_button, self.remove_button):
+            buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
@@ -69,16 +143,18 @@ class AttachmentsBox(QGroupBox):
         layout.addLayout(buttons)
 
         self.add_button.clicked.connect(self._on_add)
+        self.open_button.clicked.connect(self._on_open)
         self.save_button.clicked.connect(self._on_save)
         self.remove_button.clicked.connect(self._on_remove)
         self.list.currentRowChanged.connect(lambda _r: self._enable())
-        self.list.itemActivated.connect(lambda _i: self._on_save())
+        self.list.itemActivated.connect(lambda _i: self._on_open())
+        self.list.sig_dropped.connect(self._on_dropped)
         self.set_contract(None)
 
     # -- public API -----------------------------------------------------------------------
     @property
     def busy(self) -> bool:
-        """A file is being stored or saved."""
+        """A file is being stored, opened or saved."""
         return self._jobs > 0
 
     def set_contract(self, contract_id: uuid.UUID | str | None) -> None:
@@ -89,6 +165,7 @@ class AttachmentsBox(QGroupBox):
         if self.contract_id is not None:
             self.reload()
         self._enable()
+        self.sig_contract.emit(self.contract_id)
 
     def reload(self) -> None:
         # A few rows without their bytes: cheap enough to read here.
@@ -104,6 +181,7 @@ class AttachmentsBox(QGroupBox):
         for att in found:
             item = QListWidgetItem(f"{att.filename}  ({size_text(att.size)})", self.list)
             item.setData(ATTACHMENT_ROLE, att)
+            item.setToolTip(f"{att.mime_type} · SHA-256 {att.sha256[:12]}…")
             if current is not None and att.id == current.id:
                 self.list.setCurrentItem(item)
         self._enable()
@@ -116,32 +194,25 @@ class AttachmentsBox(QGroupBox):
         return [self.list.item(i).data(ATTACHMENT_ROLE).filename for i in range(self.list.count())]
 
     def add_file(self, path: str | Path) -> None:
-        """Attach the file at ``path`` to the contract shown (read and stored in the background)."""
+        """Attach the file at ``path`` to the contract shown (checked, read and stored in the background)."""
         if self.contract_id is None:
             return
         path = Path(path)
-        try:
-            size = os.path.getsize(path)
-        except OSError as exc:
-            self._say(self.tr("Cannot read {0}: {1}").replace("{0}", path.name).replace("{1}", exc.strerror or ""))
-            return
-        if size > MAX_ATTACHMENT_BYTES:  # refused before reading it into memory
-            self._say(self.tr("{0} is too large: at most {1} MB.").replace("{0}", path.name)
-                      .replace("{1}", str(MAX_ATTACHMENT_BYTES // 1024 // 1024)))
-            return
         contract_id = self.contract_id
         self._say(self.tr("Attaching {0}…").replace("{0}", path.name))
-        self._start(lambda: contracts.add_attachment(self.db, contract_id, path.name, path.read_bytes()),
+        self._start(lambda: contracts.add_attachment_file(self.db, contract_id, path),
                     lambda att: self._on_added(contract_id, att))
 
+    def open_file(self, attachment: AttachmentView) -> None:
+        """Write the attachment into a private folder (verified) and hand it to the system's viewer."""
+        self._say(self.tr("Opening {0}…").replace("{0}", attachment.filename))
+        self._start(lambda: contract_documents.export_attachment(self.db, attachment.id), self._on_exported)
+
     def save_copy(self, attachment: AttachmentView, path: str | Path) -> None:
-        """Write the attachment's bytes to ``path`` (in the background)."""
+        """Write the attachment's verified bytes to ``path`` (in the background)."""
         path = Path(path)
-
-        def work() -> None:
-            path.write_bytes(contracts.get_attachment_data(self.db, attachment.id))
-
-        self._start(work, lambda _r: self._say(self.tr("Saved {0}.").replace("{0}", str(path))))
+        self._start(lambda: contract_documents.save_attachment_copy(self.db, attachment.id, path),
+                    lambda _r: self._say(self.tr("Saved {0}.").replace("{0}", str(path))))
 
     def remove(self, attachment: AttachmentView) -> None:
         if not dialogs.confirm(self, self.tr("Remove file"),
@@ -158,15 +229,31 @@ class AttachmentsBox(QGroupBox):
 
     # -- slots --------------------------------------------------------------------------
     def _on_add(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Attach a file"))
+        path = self.chooser(self)
         if path:
             self.add_file(path)
+
+    def _on_dropped(self, paths: list[str]) -> None:
+        for path in paths:
+            self.add_file(path)
+
+    def _on_open(self) -> None:
+        att = self.current()
+        if att is not None:
+            self.open_file(att)
+
+    def _on_exported(self, path: Path) -> None:
+        if self.opener(path):
+            self._say(self.tr("Opened {0}.").replace("{0}", path.name))
+        else:
+            self._say(self.tr("No application on this computer opens {0}; a copy is at {1}.")
+                      .replace("{0}", path.name).replace("{1}", str(path)))
 
     def _on_save(self) -> None:
         att = self.current()
         if att is None:
             return
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save a copy"), att.filename)
+        path = self.save_chooser(self, att.filename)
         if path:
             self.save_copy(att, path)
 
@@ -193,7 +280,7 @@ class AttachmentsBox(QGroupBox):
         def failed(exc: Exception) -> None:
             self._jobs -= 1
             self._enable()
-            if isinstance(exc, ValidationError):  # empty or too large: the message alone, not the field name
+            if isinstance(exc, ValidationError):  # unreadable, empty or too large: the message names the file
                 self._say(" ".join(e.message for e in exc.errors))
             elif isinstance(exc, TrastiendaError):
                 self._say(str(exc))
@@ -203,7 +290,7 @@ class AttachmentsBox(QGroupBox):
             else:
                 self._say(self.tr("Failed: {0}").replace("{0}", str(exc)))
 
-        run_in_background(work, done, failed)
+        run_in_background(work, done, failed, owner=self)
 
     def _say(self, text: str, *, status: bool = True) -> None:
         self.hint.setText(text)
@@ -213,7 +300,9 @@ class AttachmentsBox(QGroupBox):
 
     def _enable(self) -> None:
         saved = self.contract_id is not None
+        self.list.accepting = saved
         self.add_button.setEnabled(saved)
         chosen = saved and self.current() is not None
+        self.open_button.setEnabled(chosen)
         self.save_button.setEnabled(chosen)
         self.remove_button.setEnabled(chosen)

@@ -1,4 +1,4 @@
-"""Contracts: the list with status and end date (those ending soon highlighted) and the contract form.
+"""Contracts: the list with status, end date and what needs attention (highlighted) and the contract form.
 
 A contract names a customer or supplier, or for an employment contract an
 employee; the form shows the one field the chosen kind needs. The price
@@ -12,15 +12,18 @@ import re
 import uuid
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
 from app.db.session import Database
 from app.domain.enums import BillingFrequency, ContractKind, ContractStatus
 from app.errors import FieldError, ValidationError
+from app.services import contract_lifecycle as life
 from app.services import contracts, parties, reference
 from app.services.contracts import ContractData
 from app.services.listing import ListQuery
+from ui.common import dialogs
 from ui.common.fields import CheckField, ChoiceField, DateField, DecimalField, NotesField, TextField, as_id
 from ui.common.form import Form
 from ui.common.formatting import ParseError
@@ -28,12 +31,14 @@ from ui.common.list_panel import ListPanel
 from ui.common.record_tab import RecordTab
 from ui.common.table_model import Column
 from ui.contracts.attachments import AttachmentsBox
+from ui.contracts.billing_dialog import add_billing_button
+from ui.contracts.lifecycle import LifecycleBox
 from ui.contracts.lines import LinesEditor, line_label
+from ui.contracts.summary import SummaryAction
 from ui.employees.lookup import LabelledLookup, employee_choices, employee_value
 
-ENDING_DAYS = 30  # "ending soon": highlighted, and the quick filter
-ENDING_SOON = QColor("#ffe7a8")  # soft amber
-OVERDUE = QColor("#f8d2cf")  # soft red: past its end date and still active
+ENDING_SOON = QColor("#ffe7a8")  # soft amber: needs attention (ends, or notice due, within the alert days)
+OVERDUE = QColor("#f8d2cf")  # soft red: past its end date and still active (until the status refresh)
 _RUNNING = (ContractStatus.ACTIVE, ContractStatus.NOTICE_GIVEN)
 _CLOSED = (ContractStatus.ENDED, ContractStatus.TERMINATED)
 _PARTY_KINDS = (ContractKind.CUSTOMER, ContractKind.SUPPLIER)
@@ -41,11 +46,14 @@ _LINE_FIELD = re.compile(r"^lines\[(\d+)\]")
 
 
 class ContractsTab(RecordTab):
+    sig_changed = Signal()  # a contract was saved or changed status (the window's badge counts again)
+
     list_name = "contracts"
     default_sort = "start_date"  # the newest first: what a clerk usually comes for
     default_descending = True
     _fixed_today: dt.date | None = None
     _party_role = "customer"  # read by the party search on a worker thread; a plain str
+    alert_days = life.DEFAULT_ALERT_DAYS  # the company setting, read with each page of the list
 
     def __init__(self, db: Database, parent: QWidget | None = None, *, today: dt.date | None = None):
         super().__init__(db, parent)
@@ -91,35 +99,37 @@ class ContractsTab(RecordTab):
             Column("start_date", self.tr("Start"), kind="date", width=85),
             Column("end_date", self.tr("End"), kind="date", width=85),
             Column("value", self.tr("Value"), kind="money", width=100),
+            Column("alert_text", self.tr("Attention"), width=150, sortable=False),
         ]
 
     def list_rows(self, db, query):
-        return contracts.list_contracts(db, query)
+        # Worker thread: plain values only. The "Attention" text depends on today and the setting.
+        days = self.alert_days = life.alert_days(db)
+        page = contracts.list_contracts(db, query)
+        today = self.today()
+        for row in page.rows:
+            row["alert_text"] = life.alert_text(row["status"], row["end_date"], row["notice_by"], today, days)
+        return page
 
     def count_rows(self, db, query):
         return contracts.count_contracts(db, query)
 
     def row_brush(self, row: dict) -> QBrush | None:
-        end, status = row.get("end_date"), row.get("status")
-        if end is None or status in _CLOSED:
+        if not row.get("alert_text"):
             return None
-        today = self.today()
-        if end < today:
-            return QBrush(OVERDUE) if status in _RUNNING else None
-        if end <= today + dt.timedelta(days=ENDING_DAYS):
-            return QBrush(ENDING_SOON)
-        return None
+        return QBrush(OVERDUE if row["end_date"] < self.today() else ENDING_SOON)
 
     def add_filters(self, panel: ListPanel) -> None:
         panel.add_choice_filter("kind", self.tr("All kinds"), [(t, k) for k, t in self.kind_labels().items()])
         panel.add_choice_filter("status", self.tr("All statuses"), [(t, s) for s, t in self.status_labels().items()])
-        self.ending_filter = QCheckBox(self.tr("Ending within &30 days"), panel)
-        self.ending_filter.setObjectName("filter_ending_within_days")
-        self.ending_filter.setToolTip(self.tr("Amber rows end within 30 days; red rows are past their end date "
-                                              "but still active."))
-        self.ending_filter.toggled.connect(
-            lambda on: panel.set_filter("ending_within_days", ENDING_DAYS if on else None))
-        panel.filter_bar.addWidget(self.ending_filter)
+        self.alerts_filter = QCheckBox(self.tr("Needs a&ttention"), panel)
+        self.alerts_filter.setObjectName("filter_alerts")
+        self.alerts_filter.setToolTip(self.tr("Running contracts that end, or whose notice deadline falls, within "
+                                              "the days set in the company details (30 unless changed). Amber rows "
+                                              "need attention; red rows are past their end date."))
+        self.alerts_filter.toggled.connect(lambda on: panel.set_filter("alerts", True if on else None))
+        panel.filter_bar.addWidget(self.alerts_filter)
+        self.billing_button = add_billing_button(self, panel)  # "Generate invoices…" (contract billing)
 
     # -- the form -------------------------------------------------------------------------
     def build_form(self, form: Form) -> None:
@@ -145,7 +155,9 @@ class ContractsTab(RecordTab):
         form.add("billing_frequency", self.tr("&Billing"),
                  ChoiceField([(t, f) for f, t in self.frequency_labels().items()], blank=self.tr("Not billed")))
         form.add("billing_day", self.tr("Billing da&y"), DecimalField(0))
-        form.fields["billing_day"].setToolTip(self.tr("Day of the month, 1 to 28."))
+        form.fields["billing_day"].setToolTip(self.tr("Day of the month, 1 to 31 (in shorter months, the last day)."))
+        form.fields["status"].setToolTip(self.tr("A new contract is a draft, or active if it is already running; "
+                                                 "afterwards the status changes with the buttons below."))
         form.add("indexation_percent", self.tr("Inde&xation %"), DecimalField(4))
         self.lines = LinesEditor()
         form.add("lines", self.tr("Lines"), self.lines)
@@ -157,13 +169,38 @@ class ContractsTab(RecordTab):
         self._on_kind_changed()
 
     def add_editor_extras(self, layout: QVBoxLayout) -> None:
+        self.lifecycle = LifecycleBox(self.db, self.editor, today=self.today, may_act=self._may_act)
+        self.lifecycle.sig_done.connect(self._on_lifecycle_done)
+        layout.addWidget(self.lifecycle)
         self.attachments = AttachmentsBox(self.db, self.editor)
         self.attachments.sig_status.connect(self.sig_status)
         layout.addWidget(self.attachments)
+        self.summary = SummaryAction(self.db, self.editor)  # "Summary PDF…": follows the contract shown
+        self.summary.sig_status.connect(self.sig_status)
+        self.attachments.sig_contract.connect(self.summary.set_contract)
+        layout.addWidget(self.summary)
 
     def activate(self) -> None:
         super().activate()
         self.lines.set_tax_rates([(r.name, r.id) for r in reference.tax_rates(self.db)])
+
+    def _may_act(self) -> bool:
+        if self.record_id is None:
+            return False
+        if self.dirty:
+            dialogs.inform(self, self.tr("Unsaved changes"),
+                           self.tr("Save or discard the changes to this contract first."))
+            return False
+        return True
+
+    def _on_lifecycle_done(self, message: str) -> None:
+        record_id = self.record_id
+        if record_id is None:
+            return
+        self._show(self.get(record_id))
+        self.list.refresh(keep_id=record_id)
+        self.sig_status.emit(message)
+        self.sig_changed.emit()
 
     def _search_parties(self, text: str) -> list[tuple[str, Any]]:
         # Runs on a worker thread: reads only the plain role string, never a widget.
@@ -190,6 +227,8 @@ class ContractsTab(RecordTab):
     # -- form <-> service -----------------------------------------------------------------
     def blank_values(self) -> dict[str, Any]:
         self.attachments.set_contract(None)
+        self.lifecycle.set_contract(None)
+        self.form.fields["status"].setEnabled(True)
         return {**super().blank_values(), "kind": ContractKind.CUSTOMER.value, "status": ContractStatus.DRAFT.value,
                 "auto_renew": False, "notice_days": 0, "lines": []}
 
@@ -201,6 +240,8 @@ class ContractsTab(RecordTab):
         values["employee_id"] = employee_value(self.db, view.employee_id)
         values["lines"] = list(view.lines)
         self.attachments.set_contract(view.id)
+        self.lifecycle.set_contract(view)
+        self.form.fields["status"].setEnabled(False)  # changed by the lifecycle buttons only
         return values
 
     def _party_label(self, view) -> str:
@@ -228,18 +269,24 @@ class ContractsTab(RecordTab):
 
     def create(self, data: ContractData):
         try:
-            return contracts.create_contract(self.db, data)
+            view = contracts.create_contract(self.db, data)
         except ValidationError as exc:
             raise self._name_lines(exc) from None
+        self.sig_changed.emit()
+        return view
 
     def update(self, record_id: str, data: ContractData, version: int | None):
         try:
-            return contracts.update_contract(self.db, uuid.UUID(record_id), data, version)
+            view = contracts.update_contract(self.db, uuid.UUID(record_id), data, version)
         except ValidationError as exc:
             raise self._name_lines(exc) from None
+        self.sig_changed.emit()
+        return view
 
     def archive(self, record_id: str):
-        return contracts.archive_contract(self.db, uuid.UUID(record_id))
+        view = contracts.archive_contract(self.db, uuid.UUID(record_id))
+        self.sig_changed.emit()
+        return view
 
     def _name_lines(self, exc: ValidationError) -> ValidationError:
         """``lines[2].quantity`` becomes "Line 3: …" under the grid, counted as the clerk sees the rows."""
