@@ -37,6 +37,15 @@ def answers(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _own_settings(monkeypatch):
+    """A window opened with remember=False sends the settings to a scratch file for the rest of the
+    process; undo that after each test, so no test reads the column layout another one saved."""
+    from ui.common import settings
+
+    monkeypatch.setattr(settings, "_scratch", None)
+
+
+@pytest.fixture(autouse=True)
 def _drain_pool():
     yield
     wait_for_done(10_000)
