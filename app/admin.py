@@ -83,7 +83,7 @@ def chain_command(action: str, db: str | None) -> int:
 def stock_command(action: str, db: str | None) -> int:
     """``stock check``: 0 and "Stock OK: ...", or 1 and one line per level that is not the sum of its moves."""
     from app.db.open import open_database
-    from app.services.stock import check_stock_levels
+    from app.services.stock_reports import check_stock_levels
 
     if action != "check":
         raise ValueError(action)

@@ -48,7 +48,7 @@ from app.domain import (
 from app.errors import FieldError, ValidationError
 from app.i18n import _
 from app.services.setup import SERIES, ensure_reference_data, series_id
-from app.services.stock import rebuild_stock_levels
+from app.services.stock_reports import rebuild_stock_levels
 
 Progress = Callable[[str, int, int], None]
 # Tables whose rows mean "this database is already in use" (reference data does not count).

@@ -40,95 +40,6 @@ GAP = 5 * mm
 PAD = 1.8 * mm
 LOGO_MAX_W, LOGO_MAX_H = 50 * mm, 18 * mm
 
-ES: dict[str, str] = {
-    "document": "Resumen de contrato",
-    "contract": "Contrato",
-    "reference": "Referencia",
-    "kind": "Tipo",
-    "status": "Estado",
-    "start": "Inicio",
-    "period": "Periodo actual",
-    "end": "Fin",
-    "open_ended": "Indefinido",
-    "notice_deadline": "Límite de preaviso",
-    "notice": "Preaviso",
-    "notice_days": "{days} días",
-    "notice_given_on": "Preaviso dado el",
-    "terminated_on": "Resuelto el",
-    "termination_reason": "Motivo",
-    "renewal": "Renovación",
-    "renews_every": "Automática cada {months} meses",
-    "renews_same": "Automática, por la misma duración",
-    "no_renewal": "No se renueva automáticamente",
-    "renewals": "{count} renovaciones hasta hoy",
-    "renewals_one": "1 renovación hasta hoy",
-    "billing": "Facturación",
-    "billing_day": "{frequency}, el día {day}",
-    "no_billing": "Sin facturación periódica",
-    "billed_until": "Facturado hasta",
-    "value": "Valor",
-    "indexation": "Actualización de precios",
-    "indexation_value": "{percent} en cada renovación",
-    "customer": "Cliente",
-    "supplier": "Proveedor",
-    "employment": "Laboral",
-    "employee": "Empleado/a",
-    "tax_id": "NIF",
-    # Kinds and statuses
-    "kind_customer": "Cliente",
-    "kind_supplier": "Proveedor",
-    "kind_employment": "Laboral",
-    "draft": "Borrador",
-    "active": "En vigor",
-    "notice_given": "Preavisado",
-    "ended": "Finalizado",
-    "terminated": "Resuelto",
-    "monthly": "Mensual",
-    "quarterly": "Trimestral",
-    "yearly": "Anual",
-    "one_off": "Pago único",
-    # Lines
-    "lines": "Precios",
-    "no_lines": "El contrato no tiene líneas de precio.",
-    "description": "Descripción",
-    "quantity": "Cantidad",
-    "unit_price": "Precio unit.",
-    "vat": "IVA",
-    "amount": "Importe",
-    "tax_base": "Base imponible",
-    "vat_group": "IVA {percent}",
-    "exempt": "Exento",
-    "total_per": "Total por periodo ({frequency})",
-    "total": "Total",
-    # History
-    "history": "Historial",
-    "no_history": "Sin sucesos registrados.",
-    "date": "Fecha",
-    "event": "Suceso",
-    "event_period": "Periodo",
-    "percent": "%",
-    "note": "Nota",
-    "ev_created": "Alta",
-    "ev_activated": "Entrada en vigor",
-    "ev_notice_given": "Preaviso",
-    "ev_renewed": "Renovación",
-    "ev_indexed": "Revisión de precios",
-    "ev_ended": "Fin",
-    "ev_terminated": "Resolución anticipada",
-    # Attachments
-    "attachments": "Documentos adjuntos",
-    "no_attachments": "Sin documentos adjuntos.",
-    "file": "Nombre",
-    "mime": "Tipo",
-    "size": "Tamaño",
-    "sha256": "SHA-256",
-    "added": "Añadido",
-    "notes": "Observaciones",
-    "continued": "Continúa en la página siguiente",
-    "cont": "(continuación)",
-    "printed": "Emitido el {date}",
-    "page": "Página {page} de {pages}",
-}
 
 
 # -- inputs -------------------------------------------------------------------------------
@@ -495,7 +406,7 @@ class _Layout:
     """The summary measured into pages: per page, the blocks and the y of their tops."""
 
     def __init__(self, doc: ContractSummary, logo: ImageReader | None):
-        self.doc, self.labels = doc, ES
+        self.doc, self.labels = doc, fmt.CONTRACT_ES
         self.s = _Sections(doc, self.labels, logo)
         self.pages: list[list[tuple[float, Block]]] = []
         self._new_page(first=True)
@@ -601,7 +512,7 @@ def render_contract_summary(doc: ContractSummary) -> bytes:
     layout = _Layout(doc, _logo(doc.company))
     buf = io.BytesIO()
     c = Canvas(buf, pagesize=A4, pageCompression=1, initialFontName=REGULAR, initialFontSize=BODY)
-    c.setTitle(f"{ES['document']} {doc.reference or ''} {doc.title}".replace("  ", " "))
+    c.setTitle(f"{fmt.CONTRACT_ES['document']} {doc.reference or ''} {doc.title}".replace("  ", " "))
     c.setAuthor(doc.company.legal_name if doc.company else "Trastienda")
     c.setCreator("Trastienda")
     layout.draw(c)

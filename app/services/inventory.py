@@ -1,7 +1,9 @@
 """Inventory in one import: products, services, warehouses and stock moves.
 
-The code lives in ``products`` (catalogue and warehouses) and ``stock``
-(moves and stock on hand); this module is the one name screens import.
+The code lives in ``products`` (catalogue and warehouses), ``stock`` (moves
+and stock on hand), ``stock_rules`` (reorder and shelf per warehouse) and
+``stock_reports`` (valuation and the check); this module is the one name
+screens import.
 """
 
 from __future__ import annotations
@@ -31,23 +33,19 @@ from app.services.products import (
 )
 from app.services.stock import (
     MOVE_COLUMNS,
-    StockCheck,
     StockMoveData,
     StockMoveView,
-    StockRuleData,
     WarehouseStock,
-    WarehouseValue,
-    check_stock_levels,
     count_moves,
     get_move,
     list_moves,
     record_move,
     reverse_move,
-    set_stock_rule,
     stock_by_warehouse,
     stock_on_hand,
-    stock_value,
 )
+from app.services.stock_reports import StockCheck, WarehouseValue, check_stock_levels, stock_value
+from app.services.stock_rules import StockRuleData, set_stock_rule
 
 __all__ = [
     "PRODUCT_COLUMNS", "WAREHOUSE_COLUMNS", "MOVE_COLUMNS",

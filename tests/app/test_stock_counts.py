@@ -18,7 +18,8 @@ from app.services import inventory, stock_counts
 from app.services.inventory import ProductData, StockMoveData, WarehouseData
 from app.services.listing import ListQuery
 from app.services.setup import fixed_id, tax_rate_id
-from app.services.stock import StockRuleData, check_stock_levels, set_stock_rule
+from app.services.stock_reports import check_stock_levels
+from app.services.stock_rules import StockRuleData, set_stock_rule
 from tests.app import printing
 from tests.app.printing import make_company
 

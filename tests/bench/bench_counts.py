@@ -37,7 +37,7 @@ from app.domain.inventory import Product, StockCountLine, StockLevel, StockMove,
 from app.services import stock_counts
 from app.services.listing import ListQuery
 from app.services.setup import fixed_id, tax_rate_id
-from app.services.stock import check_stock_levels
+from app.services.stock_reports import check_stock_levels
 from tests.bench.bench_demo import _drop_pg, _remove_sqlite, fresh_database
 
 MAIN = fixed_id("warehouse", "MAIN")

@@ -40,7 +40,7 @@ from app.demo.invoices import MOVE_COLUMNS
 from app.domain.inventory import Product, StockMove, Warehouse
 from app.services import inventory
 from app.services.listing import ListQuery
-from app.services.stock import rebuild_stock_levels
+from app.services.stock_reports import rebuild_stock_levels
 
 SQLITE = Path("/tmp/trastienda_bench_stock.sqlite3")
 PG = "postgresql+psycopg://postgres@127.0.0.1/trastienda_bench_stock"

@@ -14,7 +14,9 @@ from app.domain.enums import NegativeStockPolicy
 from app.services import stock
 from app.services.company import CompanyData, find_company, save_company
 from app.services.products import WarehouseData, create_warehouse
-from app.services.stock import StockMoveData, StockRuleData
+from app.services.stock import StockMoveData
+from app.services.stock_reports import stock_value
+from app.services.stock_rules import StockRuleData, set_stock_rule
 from tests.ui.conftest import type_text, wait_idle
 from tests.ui.test_inventory_tab import MAIN, choose_product, column, make_tab, move_count, new_product
 from ui.common import dialogs
@@ -219,7 +221,7 @@ def test_a_reorder_point_typed_in_the_warehouse_table_lists_the_product_to_reord
     assert column(p, "to_order") == ["15"]
 
     # Another clerk sets a reorder point on the other product: the badge counts two.
-    stock.set_stock_rule(sqlite_db, StockRuleData(_id(sqlite_db, "TUER-6"), MAIN, reorder_point=Decimal(1)))
+    set_stock_rule(sqlite_db, StockRuleData(_id(sqlite_db, "TUER-6"), MAIN, reorder_point=Decimal(1)))
     window.tabs.setCurrentIndex(0)
     qtbot.waitUntil(lambda: not window.busy(), timeout=5000)
     assert window.reorder_badge.count == 1 and not window.reorder_badge.busy  # nothing counted elsewhere
@@ -228,7 +230,7 @@ def test_a_reorder_point_typed_in_the_warehouse_table_lists_the_product_to_reord
     assert window.tabs.tabText(inventory_index) == "In&ventory (2)"
 
     # Someone else changes MAIN's rule meanwhile: the row is read again and the clerk told.
-    stock.set_stock_rule(sqlite_db, StockRuleData(tornillo.id, MAIN, location="B-7", reorder_point=Decimal(4)),
+    set_stock_rule(sqlite_db, StockRuleData(tornillo.id, MAIN, location="B-7", reorder_point=Decimal(4)),
                          main_rule.rule_version + 1)
     type_in_cell(qtbot, p, 0, "location", "A-1")
     assert "someone else changed" in p.stock_error.text()
@@ -293,7 +295,7 @@ def test_the_stock_value_dialog_totals_what_stock_value_says_today_and_as_of_a_d
     receive(sqlite_db, tuerca, 3, warehouse=north, cost="1.5", date=dt.date(2025, 2, 3))
     stock.record_move(sqlite_db, StockMoveData("delivery", tornillo.id, Decimal(4), from_warehouse_id=MAIN,
                                                date=dt.date(2025, 2, 5)))
-    today = stock.stock_value(sqlite_db)
+    today = stock_value(sqlite_db)
     tab = make_tab(qtbot, sqlite_db, "warehouses")
     qtbot.mouseClick(tab.warehouses.value_button, Qt.MouseButton.LeftButton)
     dialog = tab.warehouses.findChild(StockValueDialog)
@@ -310,7 +312,7 @@ def test_the_stock_value_dialog_totals_what_stock_value_says_today_and_as_of_a_d
     qtbot.keyClick(dialog.date, Qt.Key.Key_Return)  # Enter shows the figures (it does not close the dialog)
     assert dialog.isVisible()
     qtbot.waitUntil(lambda: not dialog.busy and dialog.on_date == dt.date(2025, 1, 31), timeout=5000)
-    january = stock.stock_value(sqlite_db, dt.date(2025, 1, 31))
+    january = stock_value(sqlite_db, dt.date(2025, 1, 31))
     assert dialog.total == sum((w.value for w in january), Decimal(0)) == Decimal("2.63")  # 10 x 0,1234 + 7 x 0,2
     assert dialog.texts()[1][2:] == ["0", format_decimal(0, 2)]  # NORTE's receipt came in February
 

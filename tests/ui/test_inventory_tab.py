@@ -8,7 +8,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QToolButton
 
 from app.compliance.identifiers import ean13_check_digit
-from app.services import products, stock
+from app.services import products, stock, stock_rules
 from app.services.listing import ListQuery
 from app.services.products import ProductData, WarehouseData
 from app.services.setup import fixed_id, tax_rate_id
@@ -159,7 +159,7 @@ def test_archive_a_product_only_after_saying_yes(qtbot, sqlite_db, answers):
 
 def test_a_receipt_of_10_and_a_delivery_of_3_show_7_on_hand_in_the_product_list(qtbot, sqlite_db):
     tornillo = new_product(sqlite_db, "TORN-6", name="Tornillo 6 mm", ean=ean(6), cost=Decimal("0.05"))
-    stock.set_stock_rule(sqlite_db, stock.StockRuleData(tornillo.id, MAIN, reorder_point=Decimal("8")))
+    stock_rules.set_stock_rule(sqlite_db, stock_rules.StockRuleData(tornillo.id, MAIN, reorder_point=Decimal("8")))
     tab = make_tab(qtbot, sqlite_db)
     assert column(tab.products, "on_hand") == ["0"]
 

@@ -13,7 +13,9 @@ from app.services import products, stock, stock_counts
 from app.services.listing import ListQuery
 from app.services.products import ProductData
 from app.services.setup import fixed_id, tax_rate_id
-from app.services.stock import StockMoveData, StockRuleData
+from app.services.stock import StockMoveData
+from app.services.stock_reports import check_stock_levels
+from app.services.stock_rules import StockRuleData, set_stock_rule
 from tests.ui.conftest import type_text, wait_idle
 from ui.inventory.tab import InventoryTab
 
@@ -32,7 +34,7 @@ def stocked(db, sku: str, qty: int, *, location: str | None = None, **kw):
     if qty:
         stock.record_move(db, StockMoveData("receipt", view.id, qty, to_warehouse_id=MAIN, unit_cost=Decimal("1")))
     if location:
-        stock.set_stock_rule(db, StockRuleData(view.id, MAIN, location=location))
+        set_stock_rule(db, StockRuleData(view.id, MAIN, location=location))
     return view.id
 
 
@@ -131,7 +133,7 @@ def test_start_a_count_type_the_quantities_and_post_them(qtbot, sqlite_db, answe
     assert not counts.post_button.isEnabled() and not counts.lines_model.editable
     assert stock.stock_on_hand(db, tornillo) == 8 and stock.stock_on_hand(db, clavo) == Decimal("4.5")
     assert stock.stock_on_hand(db, tuerca) == 20 and stock.stock_on_hand(db, broca) == 3
-    assert stock.check_stock_levels(db).ok
+    assert check_stock_levels(db).ok
     wait_idle(qtbot, counts.lines_model)
     assert grid_column(counts, "adjusted") == ["-2", "0", "", "-0.5"]
     # The stock moves list learns about the adjustments the next time it is shown.

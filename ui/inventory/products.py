@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout
 
 from app.domain.enums import ProductKind
-from app.services import products, reference, stock
+from app.services import products, reference, stock, stock_rules
 from app.services.products import ProductData
 from ui.common.fields import ChoiceField, DecimalField, TextField
 from ui.common.form import Form
@@ -289,7 +289,7 @@ class ProductsTab(InventoryRecordTab):
         ]
 
     def _save_rule(self, row, values: dict[str, Any]):
-        return stock.set_stock_rule(self.db, stock.StockRuleData(uuid.UUID(self.record_id), row.warehouse_id,
+        return stock_rules.set_stock_rule(self.db, stock_rules.StockRuleData(uuid.UUID(self.record_id), row.warehouse_id,
                                                                  **values), row.rule_version or 0)
 
     def _read_rules(self) -> list:

@@ -2,7 +2,7 @@
 
 One row per warehouse (``stock.stock_by_warehouse``): on hand, average cost,
 value and what to order are read-only; location, reorder point and target are
-typed into the cell and saved with ``stock.set_stock_rule`` when the clerk
+typed into the cell and saved with ``stock_rules.set_stock_rule`` when the clerk
 presses Enter (or Tab, or leaves the cell). A save is one small row write, so
 it runs on the GUI thread like a form's Save. A value the rule refuses stays in
 its cell as typed, outlined in red with the reason, until it is fixed; a rule

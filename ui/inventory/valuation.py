@@ -1,6 +1,6 @@
 """Inventory > Warehouses > Stock value…: what the stock is worth per warehouse, today or as of a date.
 
-The figures come from ``stock.stock_value`` (weighted average cost), read off
+The figures come from ``stock_reports.stock_value`` (weighted average cost), read off
 the GUI thread: today's from the stock levels, a past date's by summing the
 moves dated up to its end. Export writes the table as shown, total included,
 as the app's CSV (UTF-8 with BOM, ``;``, decimal comma) through
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.session import Database
-from app.services import stock
+from app.services import stock_reports
 from app.services.export import ExportColumn, export_rows
 from app.services.listing import ListQuery, Page
 from ui.common import dialogs
@@ -38,7 +38,7 @@ class StockValueDialog(QDialog):
         self.setObjectName("stock_value_dialog")
         self.setWindowTitle(self.tr("Stock value"))
         self.resize(620, 380)
-        self.rows: list[stock.WarehouseValue] = []
+        self.rows: list[stock_reports.WarehouseValue] = []
         self.on_date: dt.date | None = None
         self._reader = LatestOnly(self)
         self._exporting = False
@@ -116,7 +116,7 @@ class StockValueDialog(QDialog):
         self._date_error(None)
         self.heading.setText(self.tr("Reading…"))
         self.export_button.setEnabled(False)
-        self._reader.submit(lambda: stock.stock_value(self.db, on_date), lambda rows: self._on_rows(on_date, rows),
+        self._reader.submit(lambda: stock_reports.stock_value(self.db, on_date), lambda rows: self._on_rows(on_date, rows),
                             self._on_failed)
 
     def _date_error(self, message: str | None) -> None:
@@ -126,7 +126,7 @@ class StockValueDialog(QDialog):
         if message:
             self.date.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _on_rows(self, on_date: dt.date | None, rows: list[stock.WarehouseValue]) -> None:
+    def _on_rows(self, on_date: dt.date | None, rows: list[stock_reports.WarehouseValue]) -> None:
         self.rows, self.on_date = rows, on_date
         when = self.tr("today") if on_date is None else self.tr("at the end of {0}").replace("{0}", format_date(on_date))
         self.heading.setText(self.tr("Stock at weighted average cost, {0}.").replace("{0}", when))
