@@ -104,3 +104,47 @@ class NegativeStockWarning(TrastiendaError):
 
     def __reduce__(self):  # crosses process boundaries (worker pools) with its shortages intact
         return type(self), (self.shortages,)
+
+
+class PermissionDeniedError(TrastiendaError):
+    """The person acting lacks the role the change or the reading needs.
+
+    ``field`` names the restricted field when one is to blame, so a form can
+    show the refusal next to it.
+    """
+
+    def __init__(self, message: str, field: str | None = None):
+        self.field = field
+        super().__init__(message)
+
+    def __reduce__(self):
+        return type(self), (str(self), self.field)
+
+
+@dataclass(frozen=True)
+class Clash:
+    """Someone else away on some of the same days (a leave overlap worth a look)."""
+
+    who: str  # "E00012 Ana García"
+    start: object  # date
+    end: object  # date
+
+    def __str__(self) -> str:
+        return f"{self.who} ({self.start:%d/%m/%Y}–{self.end:%d/%m/%Y})"
+
+
+class LeaveWarning(TrastiendaError):
+    """A leave request is valid but worth a second look; nothing was written.
+
+    ``clashes``: colleagues of the same department away on some of the days.
+    ``over_balance``: days beyond the balance (policy "warn"), or None.
+    Ask the clerk and call again with ``confirm=True``.
+    """
+
+    def __init__(self, message: str, clashes: list[Clash] | None = None, over_balance: object = None):
+        self.clashes = list(clashes or [])
+        self.over_balance = over_balance
+        super().__init__(message)
+
+    def __reduce__(self):
+        return type(self), (str(self), self.clashes, self.over_balance)

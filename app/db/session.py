@@ -17,9 +17,18 @@ from app.i18n import _
 class Database:
     """An engine plus a session factory; the handle services are given."""
 
-    def __init__(self, engine: Engine, user: str | None = None):
+    def __init__(self, engine: Engine, user: str | None = None, roles: frozenset[str] | None = None):
+        """``roles``: what the person acting may do (``app.services.access``).
+
+        None means the owner of the database, who holds every role: the one
+        person using a local file, or a test. A shared server's login passes
+        the roles the server gives it.
+        """
+        from app.services.access import ALL_ROLES
+
         self.engine = engine
         self.user = user
+        self.roles: frozenset[str] = ALL_ROLES if roles is None else frozenset(roles)
         self._factory = sessionmaker(engine, expire_on_commit=False, autoflush=True)
 
     @property
@@ -31,6 +40,7 @@ class Database:
         """A transaction: commits if the block ends normally, rolls back otherwise."""
         session = self._factory()
         session.info["user"] = self.user
+        session.info["roles"] = self.roles
         try:
             yield session
             session.commit()

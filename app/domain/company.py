@@ -8,7 +8,7 @@ from sqlalchemy import Boolean, Integer, LargeBinary, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.domain.base import Base, Record
-from app.domain.enums import NegativeStockPolicy, db_enum
+from app.domain.enums import LimitPolicy, NegativeStockPolicy, db_enum
 from app.domain.types import Money
 
 
@@ -41,3 +41,11 @@ class Company(Record, Base):
     contract_alert_days: Mapped[int] = mapped_column(Integer, default=30, server_default="30")
     contract_invoices_posted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     attachment_limit_mb: Mapped[int] = mapped_column(Integer, default=20, server_default="20")
+    # Employees: vacation days a year unless an employee's own allowance says otherwise,
+    # leave beyond the balance, years personal data is kept after someone leaves, and
+    # how many days before a document expires the Employees tab warns.
+    leave_days_per_year: Mapped[int] = mapped_column(Integer, default=22, server_default="22")
+    leave_over_balance: Mapped[LimitPolicy] = mapped_column(
+        db_enum(LimitPolicy), default=LimitPolicy.WARN, server_default=LimitPolicy.WARN.value)
+    hr_retention_years: Mapped[int] = mapped_column(Integer, default=4, server_default="4")
+    document_alert_days: Mapped[int] = mapped_column(Integer, default=30, server_default="30")

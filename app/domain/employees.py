@@ -1,7 +1,10 @@
-"""Employees, departments and leave.
+"""Employees, departments, leave, HR documents and the personal-data audit trail.
 
-Salary, IBAN and social security number are restricted fields: the employees
-issue moves them where only HR can read them; the columns live here until then.
+Salary (and payments a year), IBAN, social security number and the reason of
+a sick leave are restricted: only the HR role reads or changes them
+(``app.services.access``), and every reading and change is written to
+``personal_data_audit``. An employee is never deleted: their personal data is
+blocked, and anonymised once the retention period after they left is over.
 """
 
 from __future__ import annotations
@@ -10,12 +13,12 @@ import datetime as dt
 import uuid
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, SmallInteger, String
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, LargeBinary, SmallInteger, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.domain.base import Archivable, Base, Record
-from app.domain.enums import LeaveKind, LeaveStatus, db_enum
-from app.domain.types import Money, Percent
+from app.domain.enums import DocumentKind, LeaveKind, LeaveStatus, db_enum
+from app.domain.types import Money, Percent, Quantity, UTCDateTime
 
 
 class Department(Record, Archivable, Base):
@@ -37,7 +40,7 @@ class Employee(Record, Archivable, Base):
     code: Mapped[str] = mapped_column(String(20))
     first_name: Mapped[str] = mapped_column(String(100))
     last_name: Mapped[str] = mapped_column(String(150))
-    tax_id: Mapped[str] = mapped_column(String(20))  # NIF (DNI) or NIE
+    tax_id: Mapped[str | None] = mapped_column(String(20))  # NIF (DNI) or NIE; None once anonymised
     social_security_number: Mapped[str | None] = mapped_column(String(12))
     birth_date: Mapped[dt.date | None] = mapped_column(Date)
     street: Mapped[str | None] = mapped_column(String(200))
@@ -57,6 +60,12 @@ class Employee(Record, Archivable, Base):
     weekly_hours: Mapped[Decimal | None] = mapped_column(Percent())
     salary: Mapped[Decimal | None] = mapped_column(Money())  # gross per year
     payments_per_year: Mapped[int] = mapped_column(SmallInteger, default=14)
+    # The login that is this person (approving their team's leave); unique when set.
+    user_name: Mapped[str | None] = mapped_column(String(64), unique=True)
+    blocked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    blocked_by: Mapped[str | None] = mapped_column(String(64))
+    block_reason: Mapped[str | None] = mapped_column(String(500))
+    anonymised_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
     department: Mapped[Department | None] = relationship(lazy="joined")
     leave_requests: Mapped[list[LeaveRequest]] = relationship(
@@ -79,7 +88,71 @@ class LeaveRequest(Record, Base):
     start_date: Mapped[dt.date] = mapped_column(Date)
     end_date: Mapped[dt.date] = mapped_column(Date)
     half_day: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Working days the request takes (weekends and company holidays left out), counted when made.
+    days: Mapped[Decimal] = mapped_column(Quantity(), default=Decimal(0))
     reason: Mapped[str | None] = mapped_column(String(500))  # restricted for sick leave
     approved_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("employee.id"))
 
     employee: Mapped[Employee] = relationship(back_populates="leave_requests", foreign_keys=[employee_id])
+
+
+class LeaveAllowance(Record, Base):
+    """One employee's vacation days for a year: the allowance and the days carried over.
+
+    Without a row the company's default allowance applies and nothing is carried over.
+    """
+
+    __tablename__ = "leave_allowance"
+    __table_args__ = (UniqueConstraint("employee_id", "year"),)
+
+    employee_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("employee.id"))
+    year: Mapped[int] = mapped_column(Integer)
+    days: Mapped[Decimal] = mapped_column(Quantity())
+    carried_over: Mapped[Decimal] = mapped_column(Quantity(), default=Decimal(0))
+
+
+class Holiday(Record, Base):
+    """A public or company holiday: not a working day, so leave does not count it."""
+
+    __tablename__ = "holiday"
+
+    date: Mapped[dt.date] = mapped_column(Date, unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+
+
+class EmployeeDocument(Record, Archivable, Base):
+    """A file kept in an employee's record (contract, certificate, permit…), optionally expiring.
+
+    Files live in the database so that they back up and sync with it.
+    """
+
+    __tablename__ = "employee_document"
+    __table_args__ = (Index("ix_employee_document_expires_on", "expires_on"),)
+
+    employee_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("employee.id"), index=True)
+    kind: Mapped[DocumentKind] = mapped_column(db_enum(DocumentKind))
+    title: Mapped[str] = mapped_column(String(200))
+    expires_on: Mapped[dt.date | None] = mapped_column(Date)
+    filename: Mapped[str] = mapped_column(String(255))
+    mime_type: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+
+
+class PersonalDataAudit(Record, Base):
+    """Who read or changed which personal data of which employee, and when. Append-only.
+
+    ``fields`` names the fields (comma-separated), never their values, so the
+    trail itself holds no personal data beyond the link to the employee.
+    """
+
+    __tablename__ = "personal_data_audit"
+    __table_args__ = (Index("ix_personal_data_audit_employee_id_at", "employee_id", "at"),)
+
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    user: Mapped[str] = mapped_column(String(64))
+    employee_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("employee.id"))
+    action: Mapped[str] = mapped_column(String(20))  # view, change, create, export, block, unblock, anonymise, document
+    fields: Mapped[str] = mapped_column(String(1000), default="")
+    note: Mapped[str | None] = mapped_column(String(500))

@@ -119,6 +119,21 @@ class LeaveKind(enum.StrEnum):
     OTHER = "other"
 
 
+class DocumentKind(enum.StrEnum):
+    CONTRACT = "contract"
+    CERTIFICATE = "certificate"
+    PERMIT = "permit"  # work or residence permit, licence
+    IDENTITY = "identity"  # copy of the DNI/NIE or passport
+    OTHER = "other"
+
+
+class LimitPolicy(enum.StrEnum):
+    """What happens when a request goes beyond a limit (e.g. leave beyond the balance)."""
+
+    WARN = "warn"
+    REFUSE = "refuse"
+
+
 class LeaveStatus(enum.StrEnum):
     REQUESTED = "requested"
     APPROVED = "approved"

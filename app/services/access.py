@@ -1,0 +1,39 @@
+"""Who is acting and what their roles let them read or change.
+
+Roles travel with the ``Database`` handle (``db.roles``). A local database
+file belongs to the person using it, who holds every role; a shared server
+gives each login its own roles (the shared-server issue also enforces them
+with GRANTs and row-level security). Services check roles here, before they
+read or write, so a refusal never leaves half a change.
+
+- ``hr``: reads and changes the restricted fields of employees (salary and
+  payments, IBAN, social security number, the reason of a sick leave),
+  their documents, exports their personal data, blocks and anonymises.
+- ``admin``: everything ``hr`` may do on blocked records too: sees blocked
+  personal data and lifts a block.
+"""
+
+from __future__ import annotations
+
+from app.db.session import Database
+from app.errors import PermissionDeniedError
+from app.i18n import _
+
+HR = "hr"
+ADMIN = "admin"
+ALL_ROLES = frozenset({HR, ADMIN})
+
+
+def has_role(db: Database, role: str) -> bool:
+    """An admin holds every role."""
+    roles = db.roles
+    return role in roles or ADMIN in roles
+
+
+def require(db: Database, role: str, message: str | None = None, field: str | None = None) -> None:
+    if not has_role(db, role):
+        raise PermissionDeniedError(message or _("Only {role} may do this.").format(role=role_label(role)), field)
+
+
+def role_label(role: str) -> str:
+    return {HR: _("HR staff"), ADMIN: _("an administrator")}.get(role, role)
