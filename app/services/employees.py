@@ -1,7 +1,19 @@
-"""Employees and their leave requests: create, update, archive, get, list.
+"""Employees: create, update, archive, get, list; restricted fields, blocking, anonymising.
 
-Departments live in ``app.services.departments``. Leave balances, payroll
-and GDPR restrictions on salary/IBAN/NSS belong to later issues.
+Personal data protected by design (GDPR, LOPDGDD):
+
+- Salary and payments a year, IBAN and social security number are
+  restricted (``RESTRICTED_FIELDS``). Only the HR role reads them, through
+  ``get_restricted``, which records the reading; views and lists never carry
+  them. Only HR changes them; a form that did not show them sends ``KEEP``.
+- Every creation and change records the names of the fields it touched.
+- ``block_employee`` hides a person's data from everyone but an admin, with
+  the reason recorded; nothing but an admin's ``unblock_employee`` changes it
+  meanwhile. ``anonymise_employee`` erases the personal data once the person
+  has left and the company's retention period has passed. The row stays:
+  invoices, contracts, leave and the audit trail refer to it.
+
+Departments live in ``app.services.departments``, leave in ``app.services.leave``.
 """
 
 from __future__ import annotations
@@ -15,10 +27,14 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.db.session import Database
-from app.domain.employees import Department, Employee, LeaveRequest
+from app.domain.company import Company
+from app.domain.employees import Department, Employee, EmployeeDocument, LeaveRequest
 from app.domain.enums import LeaveKind, LeaveStatus
+from app.domain.types import utcnow
+from app.errors import PermissionDeniedError, ValidationError
 from app.i18n import _
 from app.money import ZERO
+from app.services import access, hr_audit
 from app.services.common import apply, archive, check_version, get_or_404, restore, to_view
 from app.services.listing import ListColumn, ListQuery, Page, count_rows, run_list
 from app.services.lookups import reference
@@ -26,6 +42,23 @@ from app.services.validation import Validator
 
 PAYMENTS_PER_YEAR = (12, 14)
 MAX_WEEKLY_HOURS = Decimal(60)
+RESTRICTED_FIELDS = ("salary", "payments_per_year", "iban", "social_security_number")
+# Personal data erased by anonymising (beyond the restricted fields).
+_PERSONAL_FIELDS = ("tax_id", "birth_date", "street", "postal_code", "city", "province", "phone", "email",
+                    "emergency_contact", "user_name")
+
+
+class _Keep:
+    """A restricted field the form did not show: the stored value stays."""
+
+    def __repr__(self) -> str:
+        return "KEEP"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+KEEP = _Keep()
 
 
 @dataclass
@@ -37,7 +70,7 @@ class EmployeeData:
     tax_id: str  # DNI or NIE
     hire_date: dt.date | None
     code: str | None = None  # E00001… given automatically when empty
-    social_security_number: str | None = None
+    social_security_number: str | None | _Keep = KEEP
     birth_date: dt.date | None = None
     street: str | None = None
     postal_code: str | None = None
@@ -46,15 +79,26 @@ class EmployeeData:
     country: str = "ES"
     phone: str | None = None
     email: str | None = None
-    iban: str | None = None
+    iban: str | None | _Keep = KEEP
     emergency_contact: str | None = None
     department_id: uuid.UUID | None = None
     position: str | None = None
     manager_id: uuid.UUID | None = None
     end_date: dt.date | None = None
     weekly_hours: Decimal | str | int | None = None
-    salary: Decimal | str | int | None = None  # gross per year
-    payments_per_year: int = 14
+    salary: Decimal | str | int | None | _Keep = KEEP  # gross per year
+    payments_per_year: int | _Keep = KEEP  # 12 or 14; a new employee gets 14
+    user_name: str | None = None  # the login that is this person
+
+
+@dataclass(frozen=True)
+class RestrictedData:
+    """The restricted fields of one employee, read by HR (the reading is recorded)."""
+
+    salary: Decimal | None
+    payments_per_year: int
+    iban: str | None
+    social_security_number: str | None
 
 
 @dataclass(frozen=True)
@@ -65,8 +109,7 @@ class EmployeeView:
     first_name: str
     last_name: str
     full_name: str
-    tax_id: str
-    social_security_number: str | None
+    tax_id: str | None
     birth_date: dt.date | None
     street: str | None
     postal_code: str | None
@@ -75,7 +118,6 @@ class EmployeeView:
     country: str
     phone: str | None
     email: str | None
-    iban: str | None
     emergency_contact: str | None
     department_id: uuid.UUID | None
     position: str | None
@@ -83,9 +125,20 @@ class EmployeeView:
     hire_date: dt.date
     end_date: dt.date | None
     weekly_hours: Decimal | None
-    salary: Decimal | None
-    payments_per_year: int
+    user_name: str | None
     archived_at: dt.datetime | None
+    blocked_at: dt.datetime | None
+    blocked_by: str | None
+    block_reason: str | None
+    anonymised_at: dt.datetime | None
+
+    @property
+    def blocked(self) -> bool:
+        return self.blocked_at is not None
+
+    @property
+    def anonymised(self) -> bool:
+        return self.anonymised_at is not None
 
 
 @dataclass
@@ -123,7 +176,6 @@ def _validate(v: Validator, data: EmployeeData, today: dt.date) -> dict:
         "first_name": v.required("first_name", data.first_name, max_len=100),
         "last_name": v.required("last_name", data.last_name, max_len=150),
         "tax_id": v.person_tax_id("tax_id", data.tax_id, required=True),
-        "social_security_number": v.social_security_number("social_security_number", data.social_security_number),
         "birth_date": v.date("birth_date", data.birth_date, required=False),
         "street": v.text("street", data.street),
         "postal_code": v.text("postal_code", data.postal_code, max_len=10),
@@ -132,24 +184,51 @@ def _validate(v: Validator, data: EmployeeData, today: dt.date) -> dict:
         "country": country,
         "phone": v.text("phone", data.phone, max_len=40),
         "email": v.email("email", data.email),
-        "iban": v.iban("iban", data.iban),
         "emergency_contact": v.text("emergency_contact", data.emergency_contact),
         "position": v.text("position", data.position, max_len=120),
         "hire_date": v.date("hire_date", data.hire_date),
         "end_date": v.date("end_date", data.end_date, required=False),
         "weekly_hours": v.decimal("weekly_hours", data.weekly_hours, required=False, min_value=ZERO,
                                   max_value=MAX_WEEKLY_HOURS, places=2),
-        "salary": v.decimal("salary", data.salary, required=False, min_value=ZERO, places=2),
-        "payments_per_year": data.payments_per_year,
+        "user_name": v.text("user_name", data.user_name, max_len=64),
     }
     if out["birth_date"] and out["birth_date"] > today:
         v.error("birth_date", _("The birth date is in the future."))
     if out["birth_date"] and out["hire_date"] and out["hire_date"] <= out["birth_date"]:
         v.error("hire_date", _("The hire date must be after the birth date."))
     v.date_order("hire_date", out["hire_date"], "end_date", out["end_date"])
-    if isinstance(data.payments_per_year, bool) or data.payments_per_year not in PAYMENTS_PER_YEAR:
-        v.error("payments_per_year", _("Salary is paid in 12 or 14 payments a year."))
     return out
+
+
+def _validate_restricted(db: Database, v: Validator, data: EmployeeData) -> dict:
+    """The restricted fields the form sent (those left as KEEP are not in the result).
+
+    Sending one takes the HR role: a refusal names the field and comes before anything is read or written.
+    """
+    sent = [name for name in RESTRICTED_FIELDS if getattr(data, name) is not KEEP]
+    if sent and not access.has_role(db, access.HR):
+        raise PermissionDeniedError(_("Only HR staff may see or change pay, IBAN and social security number."),
+                                    sent[0])
+    out: dict = {}
+    if "social_security_number" in sent:
+        out["social_security_number"] = v.social_security_number("social_security_number", data.social_security_number)
+    if "iban" in sent:
+        out["iban"] = v.iban("iban", data.iban)
+    if "salary" in sent:
+        out["salary"] = v.decimal("salary", data.salary, required=False, min_value=ZERO, places=2)
+    if "payments_per_year" in sent:
+        if isinstance(data.payments_per_year, bool) or data.payments_per_year not in PAYMENTS_PER_YEAR:
+            v.error("payments_per_year", _("Salary is paid in 12 or 14 payments a year."))
+        out["payments_per_year"] = data.payments_per_year
+    return out
+
+
+def _check_user_name(s: Session, v: Validator, user_name: str | None, own_id: uuid.UUID | None) -> None:
+    if not user_name:
+        return
+    clash = s.execute(select(Employee.id).where(Employee.user_name == user_name)).scalar()
+    if clash is not None and clash != own_id:
+        v.error("user_name", _("The login {name} is already another employee's.").format(name=user_name))
 
 
 def _check_refs(s: Session, v: Validator, data: EmployeeData, values: dict, own: Employee | None) -> None:
@@ -194,21 +273,49 @@ def _view(e: Employee) -> EmployeeView:
     return to_view(EmployeeView, e)
 
 
+def _readable(db: Database, e: Employee) -> Employee:
+    """A blocked record is for admins' eyes only."""
+    if e.blocked_at is not None and not access.has_role(db, access.ADMIN):
+        raise PermissionDeniedError(_("{code}: this person's data is blocked; only an administrator can see it.")
+                                    .format(code=e.code))
+    return e
+
+
+def _writable(db: Database, e: Employee) -> Employee:
+    _readable(db, e)
+    if e.blocked_at is not None:
+        raise PermissionDeniedError(_("{code}: this person's data is blocked; unblock it before changing it.")
+                                    .format(code=e.code))
+    if e.anonymised_at is not None:
+        raise PermissionDeniedError(_("{code}: this record was anonymised and cannot be changed.").format(code=e.code))
+    return e
+
+
+def _changed(e: Employee, values: dict) -> list[str]:
+    return [name for name, value in values.items() if getattr(e, name) != value]
+
+
 # -- employees: public API ----------------------------------------------------------------
 
 def create_employee(db: Database, data: EmployeeData, today: dt.date | None = None) -> EmployeeView:
     """Validates every field and reference first; writes nothing when any is wrong."""
     v = Validator()
     values = _validate(v, data, today or dt.date.today())
+    restricted = _validate_restricted(db, v, data)
     code = v.text("code", data.code, max_len=20)
     with db.session() as s:
         _check_refs(s, v, data, values, None)
+        _check_user_name(s, v, values["user_name"], None)
         if code:
             _check_code(s, v, code, None)
         v.done()
-        employee = Employee(code=code or _next_code(s), **values)
+        employee = Employee(code=code or _next_code(s), **values, **restricted)
+        if employee.payments_per_year is None:
+            employee.payments_per_year = 14
         s.add(employee)
         s.flush()
+        given = [k for k, value in {**values, **restricted}.items() if value not in (None, "")]
+        hr_audit.record(s, employee.id, hr_audit.CREATE, given)
         return _view(employee)
 
 
@@ -218,22 +325,29 @@ def update_employee(
 ) -> EmployeeView:
     """Saves the form over the stored row; refuses if someone saved in between.
 
-    An empty code keeps the stored one.
+    An empty code keeps the stored one; restricted fields left as ``KEEP`` keep theirs.
+    The names of the fields that changed are recorded in the audit trail.
     """
     v = Validator()
     values = _validate(v, data, today or dt.date.today())
+    restricted = _validate_restricted(db, v, data)
     code = v.text("code", data.code, max_len=20)
     with db.session() as s:
-        employee = get_or_404(s, Employee, employee_id, what=_("employee"))
+        employee = _writable(db, get_or_404(s, Employee, employee_id, what=_("employee")))
         check_version(employee, expected_version)
         _check_refs(s, v, data, values, employee)
+        _check_user_name(s, v, values["user_name"], employee.id)
         if code:
             _check_code(s, v, code, employee.id)
         v.done()
-        apply(employee, values)
         if code:
-            employee.code = code
+            values["code"] = code
+        values.update(restricted)
+        changed = _changed(employee, values)
+        apply(employee, values)
         s.flush()
+        if changed:
+            hr_audit.record(s, employee.id, hr_audit.CHANGE, changed)
         return _view(employee)
 
 
@@ -254,8 +368,113 @@ def restore_employee(db: Database, employee_id: uuid.UUID) -> EmployeeView:
 
 
 def get_employee(db: Database, employee_id: uuid.UUID) -> EmployeeView:
+    """Everything but the restricted fields (``get_restricted``); a blocked record only for an admin."""
     with db.session() as s:
-        return _view(get_or_404(s, Employee, employee_id, what=_("employee")))
+        return _view(_readable(db, get_or_404(s, Employee, employee_id, what=_("employee"))))
+
+
+def get_restricted(db: Database, employee_id: uuid.UUID) -> RestrictedData:
+    """Pay, IBAN and social security number, for HR; the reading is recorded in the audit trail."""
+    access.require(db, access.HR, _("Only HR staff may see pay, IBAN and social security number."))
+    with db.session() as s:
+        e = _readable(db, get_or_404(s, Employee, employee_id, what=_("employee")))
+        hr_audit.record(s, e.id, hr_audit.VIEW, RESTRICTED_FIELDS)
+        return RestrictedData(e.salary, e.payments_per_year, e.iban, e.social_security_number)
+
+
+# -- blocking and anonymising -------------------------------------------------------------
+
+def block_employee(db: Database, employee_id: uuid.UUID, reason: str, expected_version: int | None = None) -> EmployeeView:
+    """Hides the person's data from everyone but an admin (an erasure request the law says to keep)."""
+    access.require(db, access.HR, _("Only HR staff may block personal data."))
+    v = Validator()
+    reason = v.required("block_reason", reason, max_len=500)
+    v.done()
+    with db.session() as s:
+        e = get_or_404(s, Employee, employee_id, what=_("employee"))
+        check_version(e, expected_version)
+        if e.blocked_at is not None:
+            raise ValidationError("block_reason", _("{code} is already blocked.").format(code=e.code))
+        if e.anonymised_at is not None:
+            raise ValidationError("block_reason", _("{code} was anonymised: nothing is left to block.")
+                                  .format(code=e.code))
+        e.blocked_at = utcnow()
+        e.blocked_by = s.info.get("user") or _("this computer")
+        e.block_reason = reason
+        s.flush()
+        hr_audit.record(s, e.id, hr_audit.BLOCK, note=reason)
+        return _view(e)
+
+
+def unblock_employee(db: Database, employee_id: uuid.UUID, expected_version: int | None = None) -> EmployeeView:
+    access.require(db, access.ADMIN, _("Only an administrator may lift a block."))
+    with db.session() as s:
+        e = get_or_404(s, Employee, employee_id, what=_("employee"))
+        check_version(e, expected_version)
+        if e.blocked_at is None:
+            raise ValidationError("block_reason", _("{code} is not blocked.").format(code=e.code))
+        reason = e.block_reason
+        e.blocked_at = e.blocked_by = e.block_reason = None
+        s.flush()
+        hr_audit.record(s, e.id, hr_audit.UNBLOCK, note=reason)
+        return _view(e)
+
+
+def retention_years(db: Database) -> int:
+    with db.session() as s:
+        years = s.execute(select(Company.hr_retention_years).order_by(Company.created_at, Company.id).limit(1)).scalar()
+        return years if years is not None else 4
+
+
+def anonymisable_from(end_date: dt.date | None, years: int) -> dt.date | None:
+    """The first day the data of someone who left on ``end_date`` may be anonymised (None while employed)."""
+    if end_date is None:
+        return None
+    try:
+        return end_date.replace(year=end_date.year + years) + dt.timedelta(days=1)
+    except ValueError:  # 29 February
+        return dt.date(end_date.year + years, 3, 1)
+
+
+def anonymise_employee(db: Database, employee_id: uuid.UUID, today: dt.date | None = None,
+                       expected_version: int | None = None) -> EmployeeView:
+    """Erases the person's data for good once the retention period after they left is over.
+
+    Name becomes "Anonymised" + code; NIF, contact, address, pay, IBAN, social
+    security number, login, leave reasons and documents go. The row stays, so
+    invoices, contracts, leave days and the audit trail keep their link.
+    """
+    access.require(db, access.HR, _("Only HR staff may anonymise personal data."))
+    today = today or dt.date.today()
+    years = retention_years(db)
+    with db.session() as s:
+        e = get_or_404(s, Employee, employee_id, what=_("employee"))
+        _readable(db, e)
+        check_version(e, expected_version)
+        if e.anonymised_at is not None:
+            raise ValidationError("end_date", _("{code} is already anonymised.").format(code=e.code))
+        start = anonymisable_from(e.end_date, years)
+        if start is None:
+            raise ValidationError("end_date", _("{code} is still employed: personal data is kept while they work "
+                                                "here and {years} years after.").format(code=e.code, years=years))
+        if today < start:
+            raise ValidationError("end_date", _("{code} left on {end:%d/%m/%Y}; the data must be kept {years} years, "
+                                                "until {until:%d/%m/%Y}.").format(
+                code=e.code, end=e.end_date, years=years, until=start - dt.timedelta(days=1)))
+        e.first_name = _("Anonymised")
+        e.last_name = e.code
+        for name in _PERSONAL_FIELDS + ("social_security_number", "iban", "salary", "weekly_hours", "manager_id"):
+            setattr(e, name, None)
+        e.country = "ES"
+        e.blocked_at = e.blocked_by = e.block_reason = None
+        e.anonymised_at = utcnow()
+        for leave in s.execute(select(LeaveRequest).where(LeaveRequest.employee_id == e.id, LeaveRequest.reason.is_not(None))).scalars():
+            leave.reason = None
+        for doc in s.execute(select(EmployeeDocument).where(EmployeeDocument.employee_id == e.id)).scalars():
+            s.delete(doc)
+        s.flush()
+        hr_audit.record(s, e.id, hr_audit.ANONYMISE)
+        return _view(e)
 
 
 EMPLOYEE_COLUMNS = [
@@ -278,6 +497,10 @@ def _employee_base(filters: dict) -> Select:
             .select_from(Employee).outerjoin(Department, Department.id == Employee.department_id))
     if not filters.get("include_archived"):
         stmt = stmt.where(Employee.archived_at.is_(None))
+    if not filters.get("_admin"):
+        stmt = stmt.where(Employee.blocked_at.is_(None))
+    elif filters.get("blocked"):
+        stmt = stmt.where(Employee.blocked_at.is_not(None))
     if filters.get("department_id"):
         stmt = stmt.where(Employee.department_id == filters["department_id"])
     if filters.get("active_only"):
@@ -286,17 +509,24 @@ def _employee_base(filters: dict) -> Select:
     return stmt
 
 
+def _filters(db: Database, query: ListQuery) -> dict:
+    return {**query.filters, "_admin": access.has_role(db, access.ADMIN)}
+
+
 def list_employees(db: Database, query: ListQuery = ListQuery()) -> Page:
     """Filters: ``department_id``, ``active_only`` (no end date, or not yet past; ``today`` may be
-    given), ``include_archived``. Search also finds the NIF/NIE."""
+    given), ``include_archived``, ``blocked`` (admins only: just the blocked). Search also finds the NIF/NIE.
+
+    Blocked people are listed to admins only; the restricted fields are never selected.
+    """
     with db.session() as s:
-        return run_list(s, _employee_base(query.filters), EMPLOYEE_COLUMNS + _SEARCH_ONLY, Employee.id, query,
+        return run_list(s, _employee_base(_filters(db, query)), EMPLOYEE_COLUMNS + _SEARCH_ONLY, Employee.id, query,
                         "last_name")
 
 
 def count_employees(db: Database, query: ListQuery = ListQuery()) -> int:
     with db.session() as s:
-        return count_rows(s, _employee_base(query.filters), EMPLOYEE_COLUMNS + _SEARCH_ONLY, query.search)
+        return count_rows(s, _employee_base(_filters(db, query)), EMPLOYEE_COLUMNS + _SEARCH_ONLY, query.search)
 
 
 # -- leave requests ----------------------------------------------------------------------

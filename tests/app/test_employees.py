@@ -87,8 +87,11 @@ def test_hire_an_employee_with_automatic_code(db):
     ana = employees.create_employee(db, _ana(department_id=dept.id), today=TODAY)
     assert ana.code == "E00001"
     assert ana.tax_id == "12345678Z"
-    assert ana.social_security_number == "281234567840"
-    assert ana.iban == "ES9121000418450200051332"
+    secret = employees.get_restricted(db, ana.id)
+    assert secret.social_security_number == "281234567840"
+    assert secret.iban == "ES9121000418450200051332"
+    assert secret.salary == Decimal("28000.00") and secret.payments_per_year == 14
+    assert not hasattr(ana, "salary") and not hasattr(ana, "iban")  # views never carry restricted data
     assert ana.full_name == "Ana García Pérez"
     assert employees.get_employee(db, ana.id) == ana
     luis = employees.create_employee(db, _ana(first_name="Luis", tax_id="X1234567L", manager_id=ana.id,
@@ -143,6 +146,8 @@ def test_bad_employee_input_names_the_field_and_writes_nothing(db, field, change
     assert field in err.value.fields
     assert _count(db, Employee) == before == 1
     assert employees.get_employee(db, stored.id) == stored
+    assert employees.get_restricted(db, stored.id) == employees.RestrictedData(
+        Decimal("28000.00"), 14, "ES9121000418450200051332", "281234567840")
 
 
 def test_an_employee_is_not_their_own_manager_and_stale_forms_conflict(db):
