@@ -31,6 +31,7 @@ from app.demo.contract_billing import build_contract_billings
 from app.demo.contracts import build_contracts
 from app.demo.invoices import InvoiceGenerator
 from app.demo.parties import build_company, build_parties
+from app.demo.hr import build_audit, build_allowances, build_documents, build_holidays, set_logins_and_blocks, settle_leave
 from app.demo.people import build_departments, build_employees, build_leave
 from app.demo.stock_count import post_demo_count
 from app.domain import (
@@ -131,8 +132,15 @@ def generate_demo(
     department_rows = build_departments(ctx)
     put("department", department_rows)
     employee_rows, employee_refs = build_employees(ctx, employees, department_rows)
+    set_logins_and_blocks(ctx, employee_rows)
     put("employee", employee_rows)
-    put("leave_request", build_leave(ctx, employee_rows))
+    holiday_rows = build_holidays(ctx)
+    put("holiday", holiday_rows)
+    put("leave_request", settle_leave(build_leave(ctx, employee_rows), holiday_rows))
+    put("leave_allowance", build_allowances(ctx, employee_rows))
+    document_rows = build_documents(ctx, employee_rows)
+    put("employee_document", document_rows)
+    put("personal_data_audit", build_audit(ctx, employee_rows, document_rows))
     contract_rows, contract_lines, attachments = build_contracts(ctx, contracts, customer_refs, supplier_refs, employee_refs,
                                                     product_refs)
     contract_events = build_contract_events(ctx, contract_rows, contract_lines)  # sets the lifecycle columns

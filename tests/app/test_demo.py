@@ -19,9 +19,10 @@ from app.db.engine import make_engine
 from app.db.session import Database
 from app.demo import bulk, generate_demo
 from app.domain import (
-    Base, Company, Contract, Employee, Invoice, InvoiceSeries, LeaveRequest, Party, Payment, Product, StockMove,
-    Warehouse,
+    Base, Company, Contract, Employee, EmployeeDocument, Holiday, Invoice, InvoiceSeries, LeaveRequest, Party, Payment,
+    Product, StockMove, Warehouse,
 )
+from app.domain.enums import LeaveStatus
 from app.errors import ValidationError
 from app.services.setup import ensure_reference_data
 from app.services.totals import LineInput, compute_totals
@@ -262,3 +263,26 @@ def test_default_sizes_fit_a_small_shop_up_to_today(sqlite_db):
         assert re.fullmatch(r"F\d{4}-\d{6}", s.scalars(select(Invoice.full_number).where(
             Invoice.full_number.like("F%")).limit(1)).one())
         assert _count(s, Payment) > 1000
+
+
+def test_demo_leave_holds_its_working_days_and_never_overlaps_the_same_person(demo):
+    db, _ = demo
+    with db.session() as s:
+        holidays = set(s.execute(select(Holiday.date)).scalars())
+        leave = s.execute(select(LeaveRequest).order_by(LeaveRequest.employee_id, LeaveRequest.start_date)).scalars().all()
+        blocked = s.execute(select(Employee).where(Employee.blocked_at.is_not(None))).scalars().all()
+        leavers = s.execute(select(func.count()).select_from(Employee).where(Employee.end_date < TODAY)).scalar_one()
+        expiring = s.execute(select(func.count()).select_from(EmployeeDocument)
+                             .where(EmployeeDocument.expires_on.is_not(None))).scalar_one()
+    assert dt.date(TODAY.year, 12, 25) in holidays and len(holidays) >= 10
+    held: dict = {}
+    for r in leave:
+        weekdays = [r.start_date + dt.timedelta(days=n) for n in range((r.end_date - r.start_date).days + 1)]
+        working = sum(1 for d in weekdays if d.weekday() < 5 and d not in holidays)
+        assert r.days == (Decimal("0.5") if r.half_day else working) and r.days > 0
+        if r.status in (LeaveStatus.REQUESTED, LeaveStatus.APPROVED):
+            assert held.get(r.employee_id, dt.date.min) < r.start_date, "overlapping leave of one person"
+            held[r.employee_id] = r.end_date
+    assert len(blocked) == min(leavers, 1)  # one leaver asked for erasure, when there is one
+    assert all(e.block_reason and e.end_date < TODAY for e in blocked)
+    assert expiring > 0
