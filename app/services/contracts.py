@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, case, func, literal, select
 from sqlalchemy.orm import Session
 
 from app.db.session import Database
@@ -36,6 +36,7 @@ from app.i18n import _
 from app.domain.types import utcnow
 from app.money import ZERO, to_decimal
 from app.services import contract_lifecycle as lifecycle
+from app.services.access import ADMIN
 from app.services.common import apply, archive, check_version, get_or_404, restore, to_view
 from app.services.listing import ListColumn, ListQuery, Page, count_rows, run_list
 from app.services.lookups import as_uuid, filter_choice, iva_rate, reference
@@ -212,7 +213,11 @@ def _counterparty(s: Session, c: Contract) -> str:
         return s.execute(select(Party.legal_name).where(Party.id == c.party_id)).scalar() or ""
     if c.employee_id is not None:
         e = s.get(Employee, c.employee_id)
-        return e.full_name if e is not None else ""
+        if e is None:
+            return ""
+        if e.blocked_at is not None and ADMIN not in (s.info.get("roles") or ()):
+            return f"{e.code} {_('(blocked)')}"
+        return e.full_name
     return ""
 
 
@@ -400,6 +405,17 @@ def add_attachment_file(db: Database, contract_id: uuid.UUID, path: str | os.Pat
     fills memory. A missing, unreadable, empty file or a folder is a
     ValidationError on ``attachment`` naming the file; nothing is written then.
     """
+    limit = attachment_limit(db)
+    name, data = read_attachment_file(path, limit)
+    return add_attachment(db, contract_id, name, data, max_bytes=limit)
+
+
+def read_attachment_file(path: str | os.PathLike, limit: int) -> tuple[str, bytes]:
+    """The file's own name and bytes, its size checked against ``limit`` before it is read.
+
+    A missing, unreadable, empty or too large file, or a folder, is a
+    ValidationError on ``attachment`` naming the file (employee documents use it too).
+    """
     path = Path(path)
     name = path.name or str(path)
     try:
@@ -416,16 +432,14 @@ def add_attachment_file(db: Database, contract_id: uuid.UUID, path: str | os.Pat
         raise _unreadable(name, _("it is not a regular file."))
     if info.st_size == 0:
         raise ValidationError("attachment", _("{name} is empty.").format(name=name))
-    limit = attachment_limit(db)
     if info.st_size > limit:
         raise ValidationError("attachment", _too_large(name, info.st_size, limit))
     try:
-        data = path.read_bytes()
+        return name, path.read_bytes()
     except PermissionError:
         raise _unreadable(name, _("permission denied.")) from None
     except OSError as exc:
         raise _unreadable(name, exc.strerror or str(exc)) from None
-    return add_attachment(db, contract_id, name, data, max_bytes=limit)
 
 
 _ATTACHMENT_FIELDS = (ContractAttachment.id, ContractAttachment.contract_id, ContractAttachment.filename,
@@ -457,7 +471,10 @@ def remove_attachment(db: Database, attachment_id: uuid.UUID) -> None:
 
 # -- list -----------------------------------------------------------------------------
 
-_NAME = func.coalesce(Party.legal_name, Employee.first_name + " " + Employee.last_name, "")
+# A blocked employee's name stays out of every list (and its search): only their code shows.
+_NAME = func.coalesce(Party.legal_name, case(
+    (Employee.blocked_at.is_not(None), Employee.code + literal(" " + _("(blocked)"))),
+    else_=Employee.first_name + " " + Employee.last_name), "")
 
 CONTRACT_COLUMNS = [
     ListColumn("reference", _("Reference"), Contract.reference, searchable=True),

@@ -191,3 +191,21 @@ def test_login_names_are_unique(db):
         employees.create_employee(db, _ana(tax_id="X1234567L", user_name="ana"), today=TODAY)
     assert err.value.field == "user_name"
     assert _count(db, Employee) == 1
+
+
+def test_a_blocked_employees_name_leaves_the_contract_list_and_its_search(db):
+    from app.domain.enums import ContractKind
+    from app.services import contracts
+    from app.services.contracts import ContractData
+
+    hr = _as(db, "rrhh", access.HR)
+    ana = employees.create_employee(hr, _ana(), today=TODAY)
+    made = contracts.create_contract(db, ContractData(kind=ContractKind.EMPLOYMENT, title="Contrato indefinido",
+                                                      start_date=dt.date(2015, 3, 1), employee_id=ana.id))
+    assert made.counterparty == "Ana García Pérez"
+    employees.block_employee(hr, ana.id, "Solicitud de supresión")
+    rows = contracts.list_contracts(hr).rows
+    assert [r["counterparty"] for r in rows] == [f"{ana.code} (blocked)"]
+    assert contracts.count_contracts(hr, ListQuery(search="García")) == 0
+    assert contracts.get_contract(hr, made.id).counterparty == f"{ana.code} (blocked)"
+    assert contracts.get_contract(_as(db, "jefa", access.ADMIN), made.id).counterparty == "Ana García Pérez"
