@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, undefer
 
 from app.db.session import Database
 from app.domain.company import Company
-from app.domain.enums import NegativeStockPolicy
+from app.domain.enums import LimitPolicy, NegativeStockPolicy
 from app.errors import NotFoundError
 from app.i18n import _
 from app.services.common import apply, check_version, to_view
@@ -43,6 +43,10 @@ class CompanyData:
     contract_alert_days: int | Decimal | str | None = 30  # contracts ending (or notice due) this soon are flagged
     contract_invoices_posted: bool = False  # "Generate invoices" posts them (else leaves drafts)
     attachment_limit_mb: int | Decimal | str | None = 20  # the largest contract attachment accepted
+    leave_days_per_year: int | Decimal | str | None = 22  # vacation days unless an employee's allowance says otherwise
+    leave_over_balance: LimitPolicy | str = LimitPolicy.WARN  # vacation beyond the balance: ask first, or refuse
+    hr_retention_years: int | Decimal | str | None = 4  # personal data kept this long after someone leaves
+    document_alert_days: int | Decimal | str | None = 30  # employee documents expiring this soon are flagged
 
 
 SIMPLIFIED_LIMITS = (Decimal(400), Decimal(3000))  # RD 1619/2012 art. 4.1 and 4.2
@@ -71,6 +75,10 @@ class CompanyView:
     contract_alert_days: int = 30
     contract_invoices_posted: bool = False
     attachment_limit_mb: int = 20
+    leave_days_per_year: int = 22
+    leave_over_balance: LimitPolicy = LimitPolicy.WARN
+    hr_retention_years: int = 4
+    document_alert_days: int = 30
 
     @property
     def address_lines(self) -> tuple[str, ...]:
@@ -133,7 +141,11 @@ def save_company(db: Database, data: CompanyData, expected_version: int | None =
         v.error("simplified_invoice_limit", _("The limit is 400 EUR, or 3,000 EUR for the sectors art. 4.2 lists."))
     values["simplified_invoice_limit"] = limit
     values["contract_invoices_posted"] = bool(data.contract_invoices_posted)
-    for name, low, high in (("contract_alert_days", 0, 365), ("attachment_limit_mb", 1, 100)):
+    values["leave_over_balance"] = v.choice("leave_over_balance", data.leave_over_balance or LimitPolicy.WARN,
+                                            LimitPolicy)
+    for name, low, high in (("contract_alert_days", 0, 365), ("attachment_limit_mb", 1, 100),
+                            ("leave_days_per_year", 0, 60), ("hr_retention_years", 1, 30),
+                            ("document_alert_days", 0, 365)):
         number = v.decimal(name, getattr(data, name), places=0, min_value=Decimal(low), max_value=Decimal(high))
         values[name] = int(number) if number is not None else None
     v.done()

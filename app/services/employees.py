@@ -29,7 +29,6 @@ from sqlalchemy.orm import Session
 from app.db.session import Database
 from app.domain.company import Company
 from app.domain.employees import Department, Employee, EmployeeDocument, LeaveRequest
-from app.domain.enums import LeaveKind, LeaveStatus
 from app.domain.types import utcnow
 from app.errors import PermissionDeniedError, ValidationError
 from app.i18n import _
@@ -139,30 +138,6 @@ class EmployeeView:
     @property
     def anonymised(self) -> bool:
         return self.anonymised_at is not None
-
-
-@dataclass
-class LeaveRequestData:
-    employee_id: uuid.UUID | None
-    kind: LeaveKind | str
-    start_date: dt.date | None
-    end_date: dt.date | None
-    half_day: bool = False
-    reason: str | None = None
-
-
-@dataclass(frozen=True)
-class LeaveRequestView:
-    id: uuid.UUID
-    version: int
-    employee_id: uuid.UUID
-    kind: LeaveKind
-    status: LeaveStatus
-    start_date: dt.date
-    end_date: dt.date
-    half_day: bool
-    reason: str | None
-    approved_by_id: uuid.UUID | None
 
 
 # -- employees: validation --------------------------------------------------------------
@@ -527,62 +502,3 @@ def list_employees(db: Database, query: ListQuery = ListQuery()) -> Page:
 def count_employees(db: Database, query: ListQuery = ListQuery()) -> int:
     with db.session() as s:
         return count_rows(s, _employee_base(_filters(db, query)), EMPLOYEE_COLUMNS + _SEARCH_ONLY, query.search)
-
-
-# -- leave requests ----------------------------------------------------------------------
-
-_NEXT_STATUSES = {LeaveStatus.REQUESTED: {LeaveStatus.APPROVED, LeaveStatus.REJECTED, LeaveStatus.CANCELLED}}
-
-
-def create_leave_request(db: Database, data: LeaveRequestData) -> LeaveRequestView:
-    """A new request in status ``requested``; nothing is written when a field is wrong."""
-    v = Validator()
-    kind = v.choice("kind", data.kind, LeaveKind)
-    start = v.date("start_date", data.start_date)
-    end = v.date("end_date", data.end_date)
-    v.date_order("start_date", start, "end_date", end)
-    if data.half_day and start and end and start != end:
-        v.error("half_day", _("A half day starts and ends on the same day."))
-    reason = v.text("reason", data.reason, max_len=500)
-    with db.session() as s:
-        employee = reference(s, v, "employee_id", Employee, data.employee_id, what=_("employee"), required=True)
-        v.done()
-        leave = LeaveRequest(employee_id=employee.id, kind=kind, status=LeaveStatus.REQUESTED, start_date=start,
-                             end_date=end, half_day=bool(data.half_day), reason=reason)
-        s.add(leave)
-        s.flush()
-        return to_view(LeaveRequestView, leave)
-
-
-def list_leave_requests(db: Database, employee_id: uuid.UUID) -> list[LeaveRequestView]:
-    """One employee's requests, oldest first (a person has few: no paging)."""
-    with db.session() as s:
-        get_or_404(s, Employee, employee_id, what=_("employee"))
-        rows = s.execute(select(LeaveRequest).where(LeaveRequest.employee_id == employee_id)
-                         .order_by(LeaveRequest.start_date, LeaveRequest.id)).scalars()
-        return [to_view(LeaveRequestView, r) for r in rows]
-
-
-def set_leave_status(
-    db: Database, leave_id: uuid.UUID, status: LeaveStatus | str, approved_by_id: uuid.UUID | None = None,
-    expected_version: int | None = None,
-) -> LeaveRequestView:
-    """Decides a pending request: approved/rejected (by an employee) or cancelled.
-
-    Only a ``requested`` request changes; anything else is refused on ``status``.
-    """
-    v = Validator()
-    new = v.choice("status", status, LeaveStatus)
-    with db.session() as s:
-        leave = get_or_404(s, LeaveRequest, leave_id, what=_("leave request"))
-        check_version(leave, expected_version)
-        if new is not None and new not in _NEXT_STATUSES.get(leave.status, set()):
-            v.error("status", _("A {old} request cannot become {new}.").format(old=leave.status.value, new=new.value))
-        needs_decider = new in (LeaveStatus.APPROVED, LeaveStatus.REJECTED)
-        decider = reference(s, v, "approved_by_id", Employee, approved_by_id, what=_("employee"),
-                            required=needs_decider)
-        v.done()
-        leave.status = new
-        leave.approved_by_id = decider.id if decider is not None else None
-        s.flush()
-        return to_view(LeaveRequestView, leave)

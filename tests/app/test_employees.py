@@ -1,4 +1,4 @@
-"""Scenarios of a clerk keeping the staff file: departments, employees, leave."""
+"""Scenarios of a clerk keeping the staff file: departments, employees."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from app.domain.employees import Department, Employee, LeaveRequest
-from app.errors import ConflictError, NotFoundError, ValidationError
+from app.domain.employees import Department, Employee
+from app.errors import ConflictError, ValidationError
 from app.services import departments, employees
 from app.services.departments import DepartmentData
-from app.services.employees import EmployeeData, LeaveRequestData
+from app.services.employees import EmployeeData
 from app.services.listing import ListQuery
 
 TODAY = dt.date(2024, 6, 1)
@@ -205,60 +205,3 @@ def test_employee_list_pages_both_ways_searches_and_filters(db):
     assert employees.count_employees(db) == 62
     assert employees.count_employees(db, ListQuery(filters={"include_archived": True})) == 63
     assert "tax_id" not in employees.list_employees(db).rows[0]
-
-
-# -- leave ---------------------------------------------------------------------------
-
-def test_request_and_decide_leave(db):
-    ana = employees.create_employee(db, _ana(), today=TODAY)
-    boss = employees.create_employee(db, _ana(first_name="Marta", tax_id=_dni(7)), today=TODAY)
-    summer = employees.create_leave_request(db, LeaveRequestData(ana.id, "vacation", dt.date(2024, 8, 1),
-                                                                 dt.date(2024, 8, 15)))
-    doctor = employees.create_leave_request(db, LeaveRequestData(ana.id, "personal", dt.date(2024, 3, 4),
-                                                                 dt.date(2024, 3, 4), half_day=True))
-    assert summer.status == "requested"
-    assert [r.id for r in employees.list_leave_requests(db, ana.id)] == [doctor.id, summer.id]
-    assert employees.list_leave_requests(db, boss.id) == []
-
-    approved = employees.set_leave_status(db, summer.id, "approved", approved_by_id=boss.id,
-                                          expected_version=summer.version)
-    assert (approved.status, approved.approved_by_id, approved.version) == ("approved", boss.id, 2)
-    with pytest.raises(ValidationError) as err:
-        employees.set_leave_status(db, summer.id, "cancelled")
-    assert err.value.field == "status"
-    with pytest.raises(ValidationError) as err:
-        employees.set_leave_status(db, doctor.id, "approved")
-    assert err.value.field == "approved_by_id"
-    with pytest.raises(ValidationError) as err:
-        employees.set_leave_status(db, doctor.id, "rejected", approved_by_id=uuid.uuid4())
-    assert err.value.field == "approved_by_id"
-    with pytest.raises(ValidationError) as err:
-        employees.set_leave_status(db, doctor.id, "requested")
-    assert err.value.field == "status"
-    with pytest.raises(ConflictError):
-        employees.set_leave_status(db, summer.id, "cancelled", expected_version=summer.version)
-    assert employees.set_leave_status(db, doctor.id, "cancelled").status == "cancelled"
-    with pytest.raises(NotFoundError):
-        employees.set_leave_status(db, uuid.uuid4(), "cancelled")
-
-
-@pytest.mark.parametrize(
-    "field, changes",
-    [
-        ("employee_id", {"employee_id": None}),
-        ("employee_id", {"employee_id": uuid.uuid4()}),
-        ("kind", {"kind": "sabbatical"}),
-        ("start_date", {"start_date": None}),
-        ("end_date", {"end_date": dt.date(2024, 7, 31)}),
-        ("half_day", {"half_day": True}),
-    ],
-)
-def test_bad_leave_request_names_the_field_and_writes_nothing(db, field, changes):
-    ana = employees.create_employee(db, _ana(), today=TODAY)
-    data = LeaveRequestData(ana.id, "vacation", dt.date(2024, 8, 1), dt.date(2024, 8, 2))
-    for k, v in changes.items():
-        setattr(data, k, v)
-    with pytest.raises(ValidationError) as err:
-        employees.create_leave_request(db, data)
-    assert field in err.value.fields
-    assert _count(db, LeaveRequest) == 0
