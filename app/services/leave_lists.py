@@ -19,7 +19,7 @@ from app.errors import ValidationError
 from app.i18n import _
 from app.services import access
 from app.services.leave_access import decidable
-from app.services.leave_days import ACTIVE
+from app.services.leave_days import ACTIVE, MAX_SPAN
 from app.services.listing import ListColumn, ListQuery, Page, count_rows, run_list
 from app.services.lookups import as_uuid, filter_choice
 from app.services.validation import Validator
@@ -135,7 +135,9 @@ def absences(db: Database, start: dt.date, end: dt.date, department_id: uuid.UUI
                    LeaveRequest.start_date, LeaveRequest.end_date, LeaveRequest.half_day, LeaveRequest.id)
             .join(Employee, Employee.id == LeaveRequest.employee_id)
             .outerjoin(Department, Department.id == Employee.department_id)
-            .where(LeaveRequest.status.in_(ACTIVE), LeaveRequest.start_date <= last, LeaveRequest.end_date >= first)
+            .where(LeaveRequest.status.in_(ACTIVE), LeaveRequest.start_date <= last, LeaveRequest.end_date >= first,
+                   # No request spans more than MAX_SPAN: this bound keeps the date index's range to the month.
+                   LeaveRequest.start_date >= first - MAX_SPAN)
             .order_by(Employee.last_name, Employee.first_name, Employee.code, LeaveRequest.start_date))
     if department_id is not None:
         stmt = stmt.where(Employee.department_id == department_id)

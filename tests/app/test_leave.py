@@ -503,6 +503,16 @@ def test_the_calendar_shows_who_is_away_when(db, staff):
     assert err.value.fields == {"end"}
 
 
+def test_the_calendar_finds_the_longest_leave_a_request_may_cover(db, staff):
+    # The query bounds the start date by the longest span a request may have (two years); a leave that long,
+    # seen from its last month, is still in the calendar.
+    long = _ask(db, staff.luis, D(2022, 12, 31), D(2024, 12, 31), kind="sick")  # 731 days: the most allowed
+    assert [a.leave_id for a in leave.absences(db, D(2024, 12, 31), D(2024, 12, 31))] == [long.id]
+    with pytest.raises(ValidationError) as err:  # one day more is refused, so the bound never hides a request
+        _ask(db, staff.ana, D(2022, 12, 30), D(2024, 12, 31), kind="sick")
+    assert err.value.field == "end_date"
+
+
 # -- company settings -----------------------------------------------------------------------
 
 def test_company_leave_and_hr_settings_are_checked_and_kept(db):
