@@ -12,6 +12,7 @@
     python main.py invoice list [--json] [--series S] [--status S]   list invoices
     python main.py invoice pdf NUMBER -o FILE.pdf                     one invoice, e.g. F2026-000123
     python main.py invoice pdf --from DATE --to DATE -o FILE.pdf      posted invoices of a period, one PDF
+    python main.py employees export CODE --json F.json --pdf F.pdf    one employee's personal data (access request)
 
 Global options (--db, --verbose) are accepted before or after the command name.
 """
@@ -116,6 +117,15 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("--to", dest="date_to", metavar="DATE", help="last issue date, included")
     pdf.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
 
+    employees = command("employees", "employees: personal data")
+    employee_commands = employees.add_subparsers(dest="employees_command", metavar="ACTION", required=True)
+    export = command("export", "write one employee's personal data, restricted fields and audit trail included, "
+                     "to answer an access request (GDPR art. 15); the export is recorded in the audit trail",
+                     employee_commands)
+    export.add_argument("code", metavar="CODE", help="the employee's code, e.g. E00012")
+    export.add_argument("--json", dest="json_path", metavar="FILE.json", help="write the data as JSON")
+    export.add_argument("--pdf", dest="pdf_path", metavar="FILE.pdf", help="write the data as a PDF (in Spanish)")
+
     shot = command("screenshot", "open the main window offscreen on one tab, save a PNG of it and exit")
     shot.add_argument("--tab", required=True,
                       choices=("invoices", "contracts", "inventory", "employees", "parties"))
@@ -155,6 +165,9 @@ def main(argv: list[str] | None = None) -> int:
                                                   status=args.status)
             return admin.invoice_pdf_command(args.db, number=args.number, date_from=args.date_from,
                                              date_to=args.date_to, output=args.output)
+        if args.command == "employees":
+            return admin.employees_export_command(args.db, code=args.code, json_path=args.json_path,
+                                                  pdf_path=args.pdf_path)
         if args.command == "demo":
             return admin.demo_command(
                 args.db,

@@ -334,3 +334,24 @@ def contracts_refresh_command(db: str | None, *, today: str | None) -> int:
         print(f"{ch.reference or '-':<12} {what:<22} {until}  {ch.title}")
     print(_("{n} contracts brought up to date in {s:.2f} s.").format(n=len(changes), s=time.perf_counter() - started))
     return 0
+
+
+# -- employees export ---------------------------------------------------------------
+
+
+def employees_export_command(db: str | None, *, code: str, json_path: str | None, pdf_path: str | None) -> int:
+    """``employees export``: one employee's personal data as JSON and/or PDF, recorded in the audit trail once."""
+    from app.services.personal_data import employee_id_by_code, export_personal_data
+
+    if not json_path and not pdf_path:
+        raise ValidationError("json", _("Say where to write the data: --json FILE.json, --pdf FILE.pdf or both."))
+    database = _existing_database(db)
+    try:
+        employee_id = employee_id_by_code(database, code)
+        data = export_personal_data(database, employee_id, json_path=json_path or None, pdf_path=pdf_path or None)
+    finally:
+        database.dispose()
+    for path in (json_path, pdf_path):
+        if path:
+            print(_("Personal data of {code} written to {path}.").format(code=data["person"]["code"], path=path))
+    return 0
