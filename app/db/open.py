@@ -8,6 +8,7 @@ from sqlalchemy.engine import URL
 
 from app.db import migrate
 from app.db.engine import check_connection, make_engine
+from app.db.identity import identity
 from app.db.session import Database
 from app.errors import DatabaseUnavailableError
 from app.i18n import _
@@ -34,6 +35,7 @@ def open_database(db: str | Path | URL | None, *, upgrade: bool = True, user: st
                 _("The database schema is at {current}, this version of Trastienda needs {head}. "
                   "Run `python main.py db upgrade`.").format(current=current or _("empty"), head=migrate.head_revision())
             )
-    database = Database(engine, user=user)
+    login, roles = identity(engine)
+    database = Database(engine, user=user or login, roles=roles)
     ensure_reference_data(database)
     return database
