@@ -7,11 +7,14 @@ from decimal import Decimal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from app.db.session import Database
-from app.domain.enums import NegativeStockPolicy
+from app.domain.enums import LimitPolicy, NegativeStockPolicy
 from app.errors import ConflictError, TrastiendaError, ValidationError
 from app.services.company import CompanyData, find_company, save_company
 from ui.common.fields import CheckField, ChoiceField, DecimalField, TextField
 from ui.common.form import Form
+
+NUMBER_FIELDS = ("contract_alert_days", "attachment_limit_mb", "leave_days_per_year", "hr_retention_years",
+                 "document_alert_days")
 
 
 class CompanyDialog(QDialog):
@@ -47,6 +50,7 @@ class CompanyDialog(QDialog):
         f.add("contract_invoices_posted", self.tr("Contract invoices"),
               CheckField(self.tr("\"Generate invoices\" posts them (otherwise they stay drafts)")))
         f.add("attachment_limit_mb", self.tr("Largest attachment (M&B)"), DecimalField(places=0))
+        self._add_employee_settings(f)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -57,12 +61,30 @@ class CompanyDialog(QDialog):
         current = find_company(db)
         if current is not None:
             self.version = current.version
-            self.form.load({name: Decimal(value) if name in ("contract_alert_days", "attachment_limit_mb") else value
+            self.form.load({name: Decimal(value) if name in NUMBER_FIELDS else value
                             for name in self.form.fields for value in [getattr(current, name)]})
         else:
             self.form.load({"country": "ES", "simplified_invoice_limit": Decimal(400), "verifactu_production": False,
                             "negative_stock": NegativeStockPolicy.WARN.value, "contract_alert_days": Decimal(30),
-                            "contract_invoices_posted": False, "attachment_limit_mb": Decimal(20)})
+                            "contract_invoices_posted": False, "attachment_limit_mb": Decimal(20),
+                            "leave_days_per_year": Decimal(22), "leave_over_balance": LimitPolicy.WARN.value,
+                            "hr_retention_years": Decimal(4), "document_alert_days": Decimal(30)})
+
+    def _add_employee_settings(self, f: Form) -> None:
+        """Leave and personal-data settings (the Employees tab)."""
+        f.add_section(self.tr("Employees"))
+        f.add("leave_days_per_year", self.tr("Vacation &days a year"), DecimalField(places=0))
+        f.fields["leave_days_per_year"].setToolTip(self.tr(
+            "Working days of vacation for everyone, unless an employee's allowance for the year says otherwise."))
+        f.add("leave_over_balance", self.tr("Va&cation beyond the balance"), ChoiceField([
+            (self.tr("Warn and ask before saving it"), LimitPolicy.WARN.value),
+            (self.tr("Refuse"), LimitPolicy.REFUSE.value)]))
+        f.add("hr_retention_years", self.tr("Keep per&sonal data (years after leaving)"), DecimalField(places=0))
+        f.fields["hr_retention_years"].setToolTip(self.tr(
+            "After this, the personal data of someone who has left may be anonymised (4 years by default)."))
+        f.add("document_alert_days", self.tr("Employee doc&ument alerts (days ahead)"), DecimalField(places=0))
+        for name in ("leave_days_per_year", "hr_retention_years", "document_alert_days"):
+            f.fields[name].setMaximumWidth(100)
 
     def save(self) -> bool:
         try:

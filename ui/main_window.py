@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
             self.tab_by_key[key] = tab
         self._add_reorder_badge()
         self._add_contracts_badge()
+        self._add_employees_badge()
 
         user = database.user or getpass.getuser()
         local = database.dialect == "sqlite"
@@ -150,6 +151,9 @@ class MainWindow(QMainWindow):
             tab.activate()
         if self.reorder_badge is not None and tab is self.reorder_badge.page and self.reorder_badge.count is not None:
             self.reorder_badge.refresh()  # stock may have moved from another tab meanwhile (a posted invoice)
+        badge = getattr(self, "employees_badge", None)
+        if badge is not None and tab is badge.page and badge.count is not None:
+            badge.refresh()  # someone else may have asked for leave, a document may have come closer to expiry
 
     def _add_reorder_badge(self) -> None:
         """"Inventory (12)": products to reorder, counted again whenever inventory data changes."""
@@ -191,6 +195,32 @@ class MainWindow(QMainWindow):
 
         run_in_background(lambda: life.refresh_statuses(self.database, page.today()), refreshed,
                           lambda _exc: self.contracts_badge.refresh(), owner=self)
+
+    def _add_employees_badge(self) -> None:
+        """"Employees (3)": leave requests this login may decide, plus (for HR) documents expiring soon."""
+        from app.services import access, employee_documents, leave
+        from ui.common.count_badge import CountBadge
+
+        self.employees_badge: CountBadge | None = None
+        page = self.tab_by_key.get("employees")
+        if page is None:
+            return
+        parts = {"leave": 0, "documents": 0}
+
+        def count() -> int:  # on a worker thread: no widgets here
+            parts["leave"] = leave.pending_approvals(self.database)
+            hr = access.has_role(self.database, access.HR)
+            parts["documents"] = employee_documents.count_expiring(self.database, page.today()) if hr else 0
+            return parts["leave"] + parts["documents"]
+
+        def tooltip(_n: int) -> str:
+            return (self.tr("{0} leave requests to decide, {1} documents expiring soon")
+                    .replace("{0}", str(parts["leave"])).replace("{1}", str(parts["documents"])))
+
+        title = self.tabs.tabText(self.tabs.indexOf(page))
+        self.employees_badge = CountBadge(self.tabs, page, title, count, tooltip)
+        page.sig_changed.connect(self.employees_badge.refresh)
+        self.employees_badge.refresh()
 
     def _company(self) -> None:
         from ui.company_dialog import CompanyDialog

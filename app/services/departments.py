@@ -10,8 +10,9 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from app.db.session import Database
-from app.domain.employees import Department
+from app.domain.employees import Department, Employee
 from app.i18n import _
+from app.services import access
 from app.services.common import apply, archive, check_version, get_or_404, restore, to_view
 from app.services.listing import ListColumn, ListQuery, Page, count_rows, run_list
 from app.services.lookups import reference
@@ -141,3 +142,57 @@ def list_departments(db: Database, query: ListQuery = ListQuery()) -> Page:
 def count_departments(db: Database, query: ListQuery = ListQuery()) -> int:
     with db.session() as s:
         return count_rows(s, _base(query.filters), DEPARTMENT_COLUMNS, query.search)
+
+
+# -- the organisation chart -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class OrgDepartment:
+    id: uuid.UUID
+    code: str
+    name: str
+    parent_id: uuid.UUID | None
+    archived: bool  # only listed while current staff are still in it
+
+
+@dataclass(frozen=True)
+class OrgEmployee:
+    id: uuid.UUID
+    code: str
+    full_name: str
+    position: str | None
+    department_id: uuid.UUID | None
+    manager_id: uuid.UUID | None
+
+
+@dataclass(frozen=True)
+class OrgChart:
+    departments: list[OrgDepartment]  # by name
+    employees: list[OrgEmployee]  # by last name, first name
+
+
+def org_chart(db: Database, today: dt.date | None = None) -> OrgChart:
+    """Departments and the people working in them on ``today``, for the organisation tree.
+
+    Current staff are those not archived whose employment has not ended before
+    ``today`` (as the list's "current staff" filter). Anonymised people are left
+    out, and blocked ones too unless the reader is an administrator. Archived
+    departments are listed only while someone current is still in them, so nobody
+    disappears from the tree.
+    """
+    today = today or dt.date.today()
+    stmt = (select(Employee.id, Employee.code, Employee.first_name, Employee.last_name, Employee.position,
+                   Employee.department_id, Employee.manager_id)
+            .where(Employee.archived_at.is_(None), Employee.anonymised_at.is_(None),
+                   (Employee.end_date.is_(None)) | (Employee.end_date >= today))
+            .order_by(Employee.last_name, Employee.first_name, Employee.code))
+    if not access.has_role(db, access.ADMIN):
+        stmt = stmt.where(Employee.blocked_at.is_(None))
+    with db.session() as s:
+        people = [OrgEmployee(r.id, r.code, f"{r.first_name} {r.last_name}", r.position, r.department_id,
+                              r.manager_id) for r in s.execute(stmt)]
+        used = {p.department_id for p in people if p.department_id is not None}
+        depts = s.execute(select(Department).order_by(Department.name, Department.code)).scalars()
+        listed = [OrgDepartment(d.id, d.code, d.name, d.parent_id, d.archived_at is not None)
+                  for d in depts if d.archived_at is None or d.id in used]
+    return OrgChart(listed, people)

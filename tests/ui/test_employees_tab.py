@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import replace
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
-from app.services import departments, employees
+from app.db.session import Database
+from app.services import access, departments, employees
 from app.services.departments import DepartmentData
 from app.services.employees import EmployeeData
 from app.services.listing import ListQuery
 from tests.ui.conftest import type_text, wait_idle
 from ui.common.table_model import ROW_ROLE
+from ui.employees.staff import StaffTab
 from ui.employees.tab import EmployeesTab
 
 TODAY = dt.date(2026, 3, 2)
@@ -24,19 +28,26 @@ def dni(n: int) -> str:
     return f"{n:08d}{LETTERS[n % 23]}"
 
 
-def make_tab(qtbot, db) -> EmployeesTab:
-    tab = EmployeesTab(db, today=TODAY)
-    qtbot.addWidget(tab)
-    tab.resize(1300, 800)
-    tab.show()
-    tab.activate()
-    wait_idle(qtbot, tab.model)
-    return tab
+def make_container(qtbot, db) -> EmployeesTab:
+    container = EmployeesTab(db, today=TODAY)
+    qtbot.addWidget(container)
+    container.resize(1300, 800)
+    container.show()
+    container.activate()
+    return container
 
 
-def hire(db, first, last, n, **kw) -> employees.EmployeeView:
+def make_tab(qtbot, db) -> StaffTab:
+    """The Staff inner tab, on show in the Employees tab."""
+    container = make_container(qtbot, db)
+    assert container.current_record_tab() is container.staff
+    wait_idle(qtbot, container.staff.model)
+    return container.staff
+
+
+def hire(db, first, last, n, hire_date=dt.date(2021, 1, 1), **kw) -> employees.EmployeeView:
     return employees.create_employee(db, EmployeeData(first_name=first, last_name=last, tax_id=dni(n),
-                                                      hire_date=dt.date(2021, 1, 1), **kw), today=TODAY)
+                                                      hire_date=hire_date, **kw), today=TODAY)
 
 
 def last_names(tab) -> list[str]:
@@ -82,9 +93,11 @@ def test_a_wrong_nif_a_date_that_does_not_exist_and_letters_in_the_salary_are_re
     assert last_names(tab) == ["Núñez Peña"]
     assert tab.model.index(0, 3).data() == "Comercial"
     saved = employees.get_employee(sqlite_db, tab.record_id)
-    assert (saved.tax_id, saved.salary, saved.birth_date, saved.department_id, saved.code) == \
-        ("12345678Z", Decimal("28000.50"), dt.date(1990, 2, 28), sales.id, "E00001")
-    assert saved.iban and saved.social_security_number
+    assert (saved.tax_id, saved.birth_date, saved.department_id, saved.code) == \
+        ("12345678Z", dt.date(1990, 2, 28), sales.id, "E00001")
+    pay = employees.get_restricted(sqlite_db, saved.id)
+    assert (pay.salary, pay.payments_per_year) == (Decimal("28000.50"), 14)
+    assert pay.iban and pay.social_security_number
     assert tab.title.text().startswith("E00001 · Íñigo Núñez Peña")
 
 
@@ -97,7 +110,10 @@ def test_salary_iban_and_social_security_stay_out_of_the_list(qtbot, sqlite_db):
     row = tab.model.index(0, 0).data(ROW_ROLE)
     assert not {"salary", "iban", "social_security_number"} & set(row)
     tab.open_record(str(row["__id"]))
-    assert tab.form.fields["iban"].text() == "ES9121000418450200051332"  # the form of the person shows them
+    assert tab.form.fields["iban"].text() == ""  # hidden until HR asks to see them
+    assert tab.form.fields["iban"].placeholderText() == "••••"
+    assert tab.action_reveal() is True  # the form of the person shows them on request
+    assert tab.form.fields["iban"].text() == "ES9121000418450200051332"
     assert tab.form.fields["salary"].value() == Decimal("31000")
 
 
@@ -180,8 +196,8 @@ def test_manager_and_an_archived_department_are_kept_on_save(qtbot, sqlite_db):
 def test_the_employee_model_passes_the_model_tester_before_and_after_fetching_more(qtbot, qtmodeltester, sqlite_db):
     for i in range(45):
         hire(sqlite_db, "Persona", f"Apellido {i:03d}", 10000000 + i)
-    tab = EmployeesTab(sqlite_db, today=TODAY)
-    qtbot.addWidget(tab)
+    tab = EmployeesTab(sqlite_db, today=TODAY).staff
+    qtbot.addWidget(tab.parentWidget())
     tab.model.page_size = 20
     tab.model._query = replace(tab.model.query, limit=20)
     tab.model.refresh()
@@ -194,3 +210,206 @@ def test_the_employee_model_passes_the_model_tester_before_and_after_fetching_mo
     wait_idle(qtbot, tab.model)
     qtmodeltester.check(tab.model)
     assert [tab.model.index(r, 1).data() for r in range(45)] == [f"Apellido {i:03d}" for i in range(45)]
+
+
+# -- the container: staff, departments, organisation -------------------------------------------
+
+def inner_labels(container) -> list[str]:
+    return [container.tabs.tabText(i) for i in range(container.tabs.count())]
+
+
+def test_departments_are_kept_in_their_own_tab_and_the_staff_tab_offers_them(qtbot, db):
+    container = make_container(qtbot, db)
+    assert inner_labels(container)[:3] == ["&Staff", "&Departments", "&Organisation"]
+    container.tabs.setCurrentWidget(container.departments)
+    depts = container.departments
+    assert container.current_record_tab() is depts
+    wait_idle(qtbot, depts.model)
+    container.action_new()  # the window's File > New reaches the tab on show
+    fields = depts.form.fields
+    type_text(qtbot, fields["code"], "DIR")
+    type_text(qtbot, fields["name"], "Dirección")
+    assert container.action_save() is True
+    top = departments.get_department(db, uuid.UUID(depts.record_id))
+
+    depts.action_new()
+    type_text(qtbot, fields["code"], "COM")
+    type_text(qtbot, fields["name"], "Comercial")
+    fields["parent_id"].setFocus()
+    qtbot.keyClick(fields["parent_id"], Qt.Key.Key_Down)  # (top level) -> Dirección (DIR)
+    assert fields["parent_id"].value() == top.id
+    assert depts.action_save() is True
+    wait_idle(qtbot, depts.model)
+    rows = {depts.model.index(r, 0).data(): depts.model.index(r, 2).data() for r in range(depts.model.rowCount())}
+    assert rows == {"COM": "Dirección", "DIR": ""}
+
+    depts.open_record(str(top.id))  # Dirección under Comercial would close a loop: refused, nothing written
+    assert fields["parent_id"].findData(top.id) < 0  # not offered as its own parent
+    fields["parent_id"].setFocus()
+    qtbot.keyClick(fields["parent_id"], Qt.Key.Key_Down)
+    assert fields["parent_id"].currentText() == "Comercial (COM)"
+    assert depts.action_save() is False
+    assert depts.form.error_text("parent_id")
+    assert departments.get_department(db, top.id).parent_id is None
+
+    type_text(qtbot, fields["code"], "COM")  # a code already used: named on its field
+    fields["parent_id"].setCurrentIndex(0)
+    assert depts.action_save() is False
+    assert depts.form.error_text("code")
+    assert departments.get_department(db, top.id).code == "DIR"
+
+    container.tabs.setCurrentWidget(container.staff)  # shown again: the new departments are offered
+    combo = container.staff.department_filter
+    assert [combo.itemText(i) for i in range(combo.count())] == ["All departments", "Comercial", "Dirección"]
+    assert container.staff.form.fields["department_id"].findText("Comercial") >= 0
+
+
+def tree_texts(item) -> list:
+    """An item as [text, [children…]] (leaves as text) for comparing whole trees."""
+    children = [tree_texts(item.child(i)) for i in range(item.childCount())]
+    return [item.text(0), children] if children else item.text(0)
+
+
+def org_tree(container) -> list:
+    tree = container.org.tree
+    return [tree_texts(tree.topLevelItem(i)) for i in range(tree.topLevelItemCount())]
+
+
+def test_the_organisation_tree_nests_departments_and_current_staff_and_opens_a_person(qtbot, db):
+    top = departments.create_department(db, DepartmentData("DIR", "Dirección"))
+    sales = departments.create_department(db, DepartmentData("COM", "Comercial", top.id))
+    store = departments.create_department(db, DepartmentData("ALM", "Almacén", top.id))
+    old = departments.create_department(db, DepartmentData("OLD", "Taller antiguo"))
+    departments.create_department(db, DepartmentData("GONE", "Cerrado"))
+    boss = hire(db, "Marta", "Ruiz", 11111111, department_id=top.id, position="Directora")
+    hire(db, "Ana", "García", 22222222, department_id=sales.id, position="Comercial")
+    hire(db, "Luis", "Benítez", 33333333, department_id=sales.id)
+    hire(db, "Eva", "Zamora", 44444444, department_id=store.id, end_date=TODAY - dt.timedelta(days=1))  # left
+    hire(db, "Pedro", "Obrero", 55555555, department_id=old.id, position="Tornero")
+    hire(db, "Rosa", "Calvo", 66666666, position="Becaria")
+    archived = hire(db, "Iván", "Archivado", 77777777, department_id=sales.id)
+    employees.archive_employee(db, archived.id)
+    departments.archive_department(db, old.id)
+    departments.archive_department(db, departments.list_departments(db, ListQuery(search="GONE")).rows[0]["__id"])
+
+    container = make_container(qtbot, db)
+    assert org_tree(container) == []  # not read until shown
+    container.tabs.setCurrentWidget(container.org)
+    assert org_tree(container) == [
+        ["Dirección", ["Marta Ruiz — Directora", "Almacén",  # Eva left yesterday: Almacén has nobody now
+                       ["Comercial", ["Luis Benítez", "Ana García — Comercial"]]]],
+        ["Taller antiguo (archived)", ["Pedro Obrero — Tornero"]],  # archived, but someone still works there
+        ["No department", ["Rosa Calvo — Becaria"]],
+    ]
+    assert container.org.summary.text() == "4 departments, 5 people"  # "Cerrado" is archived and empty
+
+    # Shown again after a change elsewhere: read again.
+    container.tabs.setCurrentWidget(container.staff)
+    hire(db, "Nuevo", "Almacenero", 88888888, department_id=store.id, position="Mozo")
+    container.tabs.setCurrentWidget(container.org)
+    assert ["Almacén", ["Nuevo Almacenero — Mozo"]] in org_tree(container)[0][1]
+
+    # Double-click on a person: the Staff tab shows their file.
+    tree = container.org.tree
+    item = container.org.find_item("employee", str(boss.id))
+    tree.scrollToItem(item)
+    rect = tree.visualItemRect(item)
+    # A real double-click: press-release, then the double-click event (QTest's alone lacks the first press).
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert container.current_record_tab() is container.staff
+    assert container.staff.editor_open and container.staff.record_id == str(boss.id)
+    assert container.staff.title.text().startswith(f"{boss.code} · Marta Ruiz")
+
+    # Double-clicking a department opens nothing.
+    container.tabs.setCurrentWidget(container.org)
+    dept_item = container.org.find_item("department", str(top.id))
+    container.org.tree.itemActivated.emit(dept_item, 0)
+    assert container.current_record_tab() is container.org
+
+
+def test_the_org_chart_leaves_out_anonymised_people_and_blocked_ones_but_for_an_admin(db):
+    top = departments.create_department(db, DepartmentData("DIR", "Dirección"))
+    kept = hire(db, "Marta", "Ruiz", 11111111, department_id=top.id)
+    blocked = hire(db, "Bea", "Bloqueada", 22222222, department_id=top.id)
+    gone = hire(db, "Ana", "Antigua", 33333333, department_id=top.id, hire_date=dt.date(2015, 1, 1),
+                end_date=dt.date(2020, 1, 31))
+    employees.block_employee(db, blocked.id, "Solicitud de supresión")
+    employees.anonymise_employee(db, gone.id, today=TODAY)
+    hr_only = Database(db.engine, user="hr", roles=frozenset({access.HR}))
+
+    chart = departments.org_chart(hr_only, TODAY)
+    assert [p.id for p in chart.employees] == [kept.id]
+    admin_chart = departments.org_chart(db, TODAY)  # the owner of the file holds every role
+    assert [p.full_name for p in admin_chart.employees] == ["Bea Bloqueada", "Marta Ruiz"]
+    assert [(d.code, d.parent_id) for d in admin_chart.departments] == [("DIR", None)]
+    # Anonymised, Ana is left out even on a day she still worked here.
+    assert gone.id not in {p.id for p in departments.org_chart(db, dt.date(2020, 1, 15)).employees}
+
+
+class _Counter(QWidget):
+    from PySide6.QtCore import Signal as _Signal
+
+    sig_status = _Signal(str)
+    sig_changed = _Signal()
+
+    def __init__(self):
+        super().__init__()
+        self.activated = 0
+        self.reloaded = 0
+
+    def activate(self):
+        self.activated += 1
+
+    def reload_after_change(self):
+        self.reloaded += 1
+
+
+def test_another_part_adds_an_inner_tab_that_is_activated_and_told_of_changes(qtbot, db):
+    container = make_container(qtbot, db)
+    extra = _Counter()
+    before = container.tabs.count()
+    index = container.add_inner_tab(extra, "E&xtra")
+    assert index == before and inner_labels(container)[-1] == "E&xtra"
+    statuses = []
+    container.sig_status.connect(statuses.append)
+    extra.sig_status.emit("hello")
+    assert statuses == ["hello"]
+    container.tabs.setCurrentWidget(extra)
+    assert extra.activated == 1 and extra.reloaded == 0
+    container.tabs.setCurrentWidget(container.staff)
+    changed = []
+    container.sig_changed.connect(lambda: changed.append(True))
+    hire(db, "Ana", "García", 11111111)
+    container.staff.action_new()
+    fields = container.staff.form.fields
+    type_text(qtbot, fields["first_name"], "Luis")
+    type_text(qtbot, fields["last_name"], "Benítez")
+    type_text(qtbot, fields["tax_id"], dni(22222222))
+    type_text(qtbot, fields["hire_date"], "01/02/2024")
+    assert container.action_save() is True
+    assert changed == [True]
+    container.tabs.setCurrentWidget(extra)
+    assert (extra.activated, extra.reloaded) == (2, 1)  # the staff changed: read again
+
+
+def test_the_department_filter_survives_a_reload_of_the_departments(qtbot, db):
+    """Ids read again from the database are equal, not identical: the chosen department must be found again."""
+    from app.services import departments
+    from app.services.departments import DepartmentData
+    from ui.employees.tab import EmployeesTab
+
+    sales = departments.create_department(db, DepartmentData("VEN", "Ventas"))
+    departments.create_department(db, DepartmentData("ALM", "Almacén"))
+    tab = EmployeesTab(db)
+    qtbot.addWidget(tab)
+    tab.activate()
+    staff = tab.staff
+    combo = staff.department_filter
+    combo.setCurrentIndex(next(i for i in range(combo.count()) if combo.itemText(i) == "Ventas"))
+    assert staff.list._filters.get("department_id") == sales.id
+    for _ in range(2):
+        staff.load_departments()
+        assert combo.currentText() == "Ventas"
+        assert staff.list._filters.get("department_id") == sales.id
+    assert [combo.itemText(i) for i in range(combo.count())].count("Ventas") == 1

@@ -261,3 +261,14 @@ class LookupField(QLineEdit):
 
 def as_id(value: Any) -> uuid.UUID | None:
     return None if value in (None, "") else uuid.UUID(str(value))
+
+
+def find_data(combo: QComboBox, value: Any) -> int:
+    """The index of ``value`` among the combo's data, compared by equality (0, "all", for None; -1 if gone).
+
+    ``QComboBox.findData`` matches a Python object only by identity, so an id read
+    again from the database (an equal, new UUID) would not be found.
+    """
+    if value is None:
+        return 0
+    return next((i for i in range(combo.count()) if combo.itemData(i) == value), -1)

@@ -1,191 +1,175 @@
-"""Employees: the staff list by department, and the employee's file.
+"""The Employees tab: staff, departments and the organisation tree as inner tabs.
 
-Salary, IBAN and social security number are confidential: they appear in
-the form of the person opened, never as list columns (the service does not
-even select them for the list).
+The window's menu actions go to the inner tab on show (``current_record_tab``).
+Another part of the app adds its own inner tab with ``add_inner_tab`` (leave).
+When an inner tab changes data the others show (a department renamed, a person
+moved), those are read again the next time the clerk looks at them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import uuid
-from typing import Any
 
-from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from app.db.session import Database
-from app.errors import TrastiendaError
-from app.services import departments, employees
-from app.services.employees import PAYMENTS_PER_YEAR, EmployeeData
-from app.services.listing import ListQuery
-from ui.common.fields import ChoiceField, DateField, DecimalField, TextField, as_id
-from ui.common.form import Form
-from ui.common.list_panel import ListPanel
-from ui.common.record_tab import RecordTab
-from ui.common.table_model import Column
-from ui.employees.lookup import LabelledLookup, employee_choices, employee_value
-
-MAX_DEPARTMENTS = 1000  # a pick list, not a paged list: a company has tens of departments
+from ui.common.settings import settings
+from ui.employees.departments import DepartmentsTab
+from ui.employees.org_tree import OrgTreeTab
+from ui.employees.staff import StaffTab
 
 
-class EmployeesTab(RecordTab):
-    list_name = "employees"
-    default_sort = "last_name"
-    _fixed_today: dt.date | None = None
+class EmployeesTab(QWidget):
+    sig_status = Signal(str)
+    sig_changed = Signal()  # an inner tab changed employees or departments (a badge may count again)
 
     def __init__(self, db: Database, parent: QWidget | None = None, *, today: dt.date | None = None):
-        super().__init__(db, parent)
-        if today is not None:  # "current staff" and the birth-date check use the same day
-            self._fixed_today = today
-            self.list.set_filter("today", today)
+        super().__init__(parent)
+        self.db = db
+        self._fixed_today = today
+        self.staff = StaffTab(db, self, today=today)
+        self.staff.setObjectName("employees_staff")
+        self.departments = DepartmentsTab(db, self)
+        self.departments.setObjectName("employees_departments")
+        self.org = OrgTreeTab(db, self, today=today)
+        self.org.setObjectName("employees_org")
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("employees_tabs")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
 
-    # -- labels --------------------------------------------------------------------------
-    def noun(self) -> str:
-        return self.tr("employee")
+        self._active = False
+        self._stale: set[QWidget] = set()
+        self._inner: list[QWidget] = []
+        self.add_inner_tab(self.staff, self.tr("&Staff"))
+        self.add_inner_tab(self.departments, self.tr("&Departments"))
+        self.add_inner_tab(self.org, self.tr("&Organisation"))
+        self.org.sig_open_employee.connect(self.open_employee)
+        self._add_leave_tabs(db, today)
+        last = settings().value("employees/tab")
+        if isinstance(last, str) and last.isdigit() and int(last) < self.tabs.count():
+            self.tabs.setCurrentIndex(int(last))
+        self.tabs.currentChanged.connect(self._on_current_changed)
 
-    def noun_plural(self) -> str:
-        return self.tr("employees")
+    # -- building -------------------------------------------------------------------------
+    def add_inner_tab(self, widget: QWidget, label: str) -> int:
+        """Add an inner tab after the others; returns its index.
 
-    def noun_singular(self) -> str:
-        return self.tr("employee")
+        The widget may have ``activate()`` (called each time it is shown),
+        ``sig_status(str)``, ``sig_changed()`` (the other tabs read again when next
+        shown), ``reload_after_change()`` (called when shown after such a change),
+        ``save_state()``, and ``may_close()`` or ``editor``/``dirty`` as a RecordTab.
+        """
+        self._inner.append(widget)
+        index = self.tabs.addTab(widget, label)
+        status = getattr(widget, "sig_status", None)
+        if status is not None:
+            status.connect(self.sig_status)
+        changed = getattr(widget, "sig_changed", None)
+        if changed is not None:
+            changed.connect(lambda w=widget: self._on_changed(w))
+        if widget is not self.tabs.currentWidget() or not self._active:
+            return index
+        self._activate_current()
+        return index
 
-    # -- the list ------------------------------------------------------------------------
-    def columns(self) -> list[Column]:
-        return [
-            Column("code", self.tr("Code"), width=75),
-            Column("last_name", self.tr("Last name"), width=190),
-            Column("first_name", self.tr("First name"), width=130),
-            Column("department", self.tr("Department"), width=170),
-            Column("position", self.tr("Position"), width=190),
-            Column("email", self.tr("E-mail"), width=240),
-            Column("phone", self.tr("Phone"), width=110),
-            Column("hire_date", self.tr("Hired"), kind="date", width=90),
-        ]
+    def _add_leave_tabs(self, db: Database, today: dt.date | None) -> None:
+        """Leave requests and the calendar of who is away (ui/employees/leave_tab.py, calendar.py)."""
+        from ui.employees.calendar import AwayCalendar
+        from ui.employees.leave_tab import LeaveTab
 
-    def list_rows(self, db, query):
-        return employees.list_employees(db, query)
+        self.leave = LeaveTab(db, self, today=today)
+        self.leave.setObjectName("employees_leave")
+        self.away = AwayCalendar(db, self, today=today)
+        self.away.setObjectName("employees_away")
+        self.add_inner_tab(self.leave, self.tr("&Leave"))
+        self.add_inner_tab(self.away, self.tr("Who is &away"))
+        self.leave.sig_open_employee.connect(self.open_employee)
+        self.away.sig_open_employee.connect(self.open_employee)
 
-    def count_rows(self, db, query):
-        return employees.count_employees(db, query)
+    def inner_tabs(self) -> list[QWidget]:
+        return list(self._inner)
 
-    def add_filters(self, panel: ListPanel) -> None:
-        self.department_filter: QComboBox = panel.add_choice_filter("department_id", self.tr("All departments"), [])
-        self.department_filter.setMinimumWidth(180)
-        self.current_filter = QCheckBox(self.tr("&Current staff only"), panel)
-        self.current_filter.setObjectName("filter_active_only")
-        self.current_filter.setToolTip(self.tr("Leave out those whose employment has ended."))
-        self.current_filter.toggled.connect(lambda on: panel.set_filter("active_only", on))
-        panel.filter_bar.addWidget(self.current_filter)
+    def today(self) -> dt.date:
+        return self._fixed_today or dt.date.today()
+
+    # -- what the main window calls --------------------------------------------------------
+    def current_record_tab(self) -> QWidget:
+        return self.tabs.currentWidget()
 
     def activate(self) -> None:
-        super().activate()
-        self.load_departments()
+        self._active = True
+        self._activate_current()
 
-    def load_departments(self) -> None:
-        """Fill the department filter and the form's pick list (again: someone may have added one)."""
-        page = departments.list_departments(self.db, ListQuery(limit=MAX_DEPARTMENTS))
-        choices = [(r["name"], r["__id"]) for r in page.rows]
-        combo = self.department_filter
-        chosen = combo.currentData()
-        with QSignalBlocker(combo):  # refilling must not read the list again
-            while combo.count() > 1:
-                combo.removeItem(1)
-            for label, dept_id in choices:
-                combo.addItem(label, dept_id)
-            index = combo.findData(chosen) if chosen is not None else 0
-            combo.setCurrentIndex(max(index, 0))
-        if chosen is not None and index < 0:  # the department filtered on is gone
-            self.list.set_filter("department_id", None)
-        field: ChoiceField = self.form.fields["department_id"]
-        current = field.currentData()
-        with QSignalBlocker(field):  # not an edit of the record open
-            field.set_choices(choices)
-        if current is not None and field.currentData() != current:  # the open record's, archived meanwhile
-            self._offer_department(current)
-            with QSignalBlocker(field):
-                field.set_value(current)
+    def save_state(self) -> None:
+        for tab in self._inner:
+            save = getattr(tab, "save_state", None)
+            if save is not None:
+                save()
+        settings().setValue("employees/tab", str(self.tabs.currentIndex()))
 
-    # -- the form -------------------------------------------------------------------------
-    def build_form(self, form: Form) -> None:
-        form.add("first_name", self.tr("&First name"), TextField())
-        form.add("last_name", self.tr("&Last name"), TextField())
-        form.add("tax_id", self.tr("&NIF / NIE"), TextField())
-        form.add("code", self.tr("C&ode"), TextField())
-        form.fields["code"].setPlaceholderText(self.tr("Given automatically"))
-        form.add_section(self.tr("Job"))
-        form.add("department_id", self.tr("&Department"), ChoiceField(blank=self.tr("No department")))
-        form.add("position", self.tr("&Position"), TextField())
-        form.add("manager_id", self.tr("Mana&ger"), LabelledLookup(lambda text: employee_choices(self.db, text)))
-        form.fields["manager_id"].setPlaceholderText(self.tr("Type part of the name, code or NIF"))
-        form.add("hire_date", self.tr("&Hire date"), DateField())
-        form.add("end_date", self.tr("&End date"), DateField())
-        form.fields["end_date"].setToolTip(self.tr("The last day of employment; empty while employed."))
-        form.add("weekly_hours", self.tr("&Weekly hours"), DecimalField(2))
-        form.add_section(self.tr("Pay and social security (confidential)"))
-        form.add("salary", self.tr("Salar&y (gross a year)"), DecimalField(2))
-        form.add("payments_per_year", self.tr("Paymen&ts a year"),
-                 ChoiceField([(str(n), n) for n in sorted(PAYMENTS_PER_YEAR, reverse=True)]))
-        form.add("iban", self.tr("&IBAN"), TextField())
-        form.add("social_security_number", self.tr("Social sec&urity no."), TextField())
-        form.add_section(self.tr("Personal and contact"))
-        form.add("birth_date", self.tr("&Birth date"), DateField())
-        form.add("street", self.tr("St&reet"), TextField())
-        form.add("postal_code", self.tr("Postal code"), TextField())
-        form.add("city", self.tr("City"), TextField())
-        form.add("province", self.tr("Province"), TextField())
-        form.add("country", self.tr("Country"), TextField())
-        form.fields["country"].setMaxLength(2)
-        form.add("phone", self.tr("Phone"), TextField())
-        form.add("email", self.tr("E-&mail"), TextField())
-        form.add("emergency_contact", self.tr("Emergency contact"), TextField())
-        for name in ("weekly_hours", "salary", "payments_per_year", "postal_code", "country",
-                     "hire_date", "end_date", "birth_date", "code"):
-            form.fields[name].setMaximumWidth(140)
+    def may_close(self) -> bool:
+        # Show each form with unsaved changes before asking about it. isHidden, not
+        # isVisible: the form of an inner tab not on show is open all the same.
+        for tab in self._inner:
+            editor = getattr(tab, "editor", None)
+            if editor is not None and (editor.isHidden() or not getattr(tab, "dirty", False)):
+                continue
+            may_close = getattr(tab, "may_close", None)
+            if may_close is None:
+                continue
+            if editor is not None:
+                self.tabs.setCurrentWidget(tab)
+            if not may_close():
+                return False
+        return True
 
-    # -- form <-> service -----------------------------------------------------------------
-    def blank_values(self) -> dict[str, Any]:
-        return {**super().blank_values(), "country": "ES", "payments_per_year": 14}
+    def open_employee(self, employee_id: str) -> None:
+        """Show the Staff tab with this person's file open."""
+        self.tabs.setCurrentWidget(self.staff)
+        self.staff.open_record(employee_id)
 
-    def view_to_form(self, view) -> dict[str, Any]:
-        values = super().view_to_form(view)
-        values["manager_id"] = employee_value(self.db, view.manager_id)
-        self._offer_department(view.department_id)
-        return values
+    # The same actions, for a caller that does not use current_record_tab().
+    def _call(self, name: str):
+        method = getattr(self.current_record_tab(), name, None)
+        return method() if method is not None else None
 
-    def _offer_department(self, department_id: uuid.UUID | None) -> None:
-        # An archived department is not offered for new choices, but a person still
-        # in it must keep it on save, not silently lose it to "No department".
-        field: ChoiceField = self.form.fields["department_id"]
-        if department_id is None or field.findData(department_id) >= 0:
-            return
-        try:
-            dept = departments.get_department(self.db, department_id)
-        except TrastiendaError:
-            return
-        with QSignalBlocker(field):
-            field.addItem(self.tr("{0} (archived)").replace("{0}", dept.name), dept.id)
+    def action_new(self) -> None:
+        self._call("action_new")
 
-    def form_to_data(self, values: dict[str, Any]) -> EmployeeData:
-        values = dict(values)
-        for name in ("first_name", "last_name", "tax_id"):
-            values[name] = values[name] or ""
-        values["country"] = values["country"] or "ES"
-        values["department_id"] = as_id(values["department_id"])
-        values["manager_id"] = as_id(values["manager_id"])
-        return EmployeeData(**values)
+    def action_save(self) -> bool:
+        return bool(self._call("action_save"))
 
-    def describe(self, view) -> str:
-        return f"{view.code} · {view.full_name}"
+    def action_close(self) -> None:
+        self._call("action_close")
 
-    def get(self, record_id: str):
-        return employees.get_employee(self.db, uuid.UUID(record_id))
+    def action_find(self) -> None:
+        self._call("action_find")
 
-    def create(self, data: EmployeeData):
-        return employees.create_employee(self.db, data, today=self._fixed_today)
+    def action_archive(self) -> None:
+        self._call("action_archive")
 
-    def update(self, record_id: str, data: EmployeeData, version: int | None):
-        return employees.update_employee(self.db, uuid.UUID(record_id), data, version, today=self._fixed_today)
+    def action_refresh(self) -> None:
+        self._call("action_refresh")
 
-    def archive(self, record_id: str):
-        return employees.archive_employee(self.db, uuid.UUID(record_id))
+    # -- slots -----------------------------------------------------------------------------
+    def _activate_current(self) -> None:
+        tab = self.current_record_tab()
+        activate = getattr(tab, "activate", None)
+        if activate is not None:
+            activate()
+        if tab in self._stale:
+            self._stale.discard(tab)
+            reload = getattr(tab, "reload_after_change", None)
+            if reload is not None:
+                reload()
+
+    def _on_current_changed(self, _index: int) -> None:
+        if self._active:
+            self._activate_current()
+
+    def _on_changed(self, source: QWidget) -> None:
+        self._stale.update(t for t in self._inner if t is not source)
+        self.sig_changed.emit()
