@@ -413,3 +413,26 @@ def test_the_department_filter_survives_a_reload_of_the_departments(qtbot, db):
         assert combo.currentText() == "Ventas"
         assert staff.list._filters.get("department_id") == sales.id
     assert [combo.itemText(i) for i in range(combo.count())].count("Ventas") == 1
+
+
+def test_the_employee_file_names_their_employment_contracts(qtbot, sqlite_db):
+    from app.domain.enums import ContractKind
+    from app.services import contracts
+    from app.services.contracts import ContractData
+
+    tab = make_tab(qtbot, sqlite_db)
+    ana = hire(sqlite_db, "Ana", "Gil", 1)
+    luis = hire(sqlite_db, "Luis", "Mora", 2)
+    contracts.create_contract(sqlite_db, ContractData(
+        kind=ContractKind.EMPLOYMENT, title="Contrato temporal", reference="CT-7", start_date=dt.date(2021, 1, 1),
+        end_date=dt.date(2021, 12, 31), employee_id=ana.id))
+    contracts.create_contract(sqlite_db, ContractData(
+        kind=ContractKind.EMPLOYMENT, title="Contrato indefinido", reference="CT-9", start_date=dt.date(2022, 1, 1),
+        employee_id=ana.id, status="active"))
+    tab.open_record(str(ana.id))
+    assert tab.contracts_label.text().splitlines() == [
+        "CT-9 · Contrato indefinido · Active · 01/01/2022 – …",
+        "CT-7 · Contrato temporal · Draft · 01/01/2021 – 31/12/2021",
+    ]
+    tab.open_record(str(luis.id))
+    assert tab.contracts_label.text() == "None"

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButt
 
 from app.db.session import Database
 from app.errors import PermissionDeniedError, TrastiendaError
-from app.services import access, departments, employees
+from app.services import access, contracts, departments, employees
 from app.services.employees import PAYMENTS_PER_YEAR, RESTRICTED_FIELDS, EmployeeData
 from app.services.listing import ListQuery
 from ui.common.fields import ChoiceField, DateField, DecimalField, TextField, as_id, find_data
@@ -156,6 +156,12 @@ class StaffTab(RecordTab):
         form.add("user_name", self.tr("Login"), TextField()).setMaxLength(64)
         form.fields["user_name"].setToolTip(self.tr("The user name this person signs in with (to approve their "
                                                     "team's leave); empty if they do not use the program."))
+        self.contracts_label = QLabel(form)
+        self.contracts_label.setObjectName("employment_contracts")
+        self.contracts_label.setWordWrap(True)
+        self.contracts_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.contracts_label.setToolTip(self.tr("Employment contracts naming this person (Contracts tab)."))
+        form.layout_.addRow(self.tr("Employment contract"), self.contracts_label)
         if self.hr:
             self._build_confidential(form)
         else:
@@ -288,6 +294,7 @@ class StaffTab(RecordTab):
             self._set_read_only(False)
             self._set_confidential(True, {"payments_per_year": 14})
             self.privacy.set_employee(None)
+            self.contracts_label.setText(self.tr("None yet: add one in the Contracts tab once the person is saved."))
             if self.documents is not None:
                 self.documents.set_employee(None)
 
@@ -314,6 +321,19 @@ class StaffTab(RecordTab):
         self.privacy.set_employee(view)
         if self.documents is not None:
             self.documents.set_employee(None if view.anonymised else view.id, read_only=view.blocked)
+        self.contracts_label.setText(self._contracts_text(view.id))
+
+    def _contracts_text(self, employee_id: uuid.UUID) -> str:
+        """"CT-00005 · Contrato temporal · Active · 11/02/2014 – 20/01/2028", newest first, one per line."""
+        rows = contracts.list_contracts(self.db, ListQuery(filters={"employee_id": employee_id}, sort="start_date",
+                                                           descending=True, limit=5)).rows
+        if not rows:
+            return self.tr("None")
+        return "\n".join(
+            " · ".join(part for part in (r["reference"], r["title"], str(r["status"]).replace("_", " ").capitalize(),
+                                         f"{format_date(r['start_date'])} – {format_date(r['end_date']) or '…'}")
+                       if part)
+            for r in rows)
 
     def _on_privacy_changed(self, view: employees.EmployeeView | None) -> None:
         """Blocked, unblocked or anonymised: show the record as it is now, or close it if no longer readable."""
