@@ -24,7 +24,7 @@ class Database:
         person using a local file, or a test. A shared server's login passes
         the roles the server gives it.
         """
-        from app.services.access import ALL_ROLES
+        from app.domain.roles import ALL_ROLES
 
         self.engine = engine
         self.user = user

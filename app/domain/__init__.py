@@ -14,6 +14,7 @@ from app.domain.invoices import Invoice, InvoiceLine, InvoiceSeries, Payment
 from app.domain import invoice_guard  # noqa: F401 - registers the posted-invoice guard
 from app.domain import stock_guard  # noqa: F401 - registers the done-move guard
 from app.domain import audit_guard  # noqa: F401 - registers the append-only audit guard
+from app.domain import roles  # noqa: F401 - registers what a session without HR may not see
 from app.domain.parties import Party, PartyAddress, PaymentTerm
 from app.domain.taxes import TaxRate
 from app.domain.verifactu import ChainRecordKind, InvoiceRecord

@@ -11,17 +11,17 @@ read or write, so a refusal never leaves half a change.
   their documents, exports their personal data, blocks and anonymises.
 - ``admin``: everything ``hr`` may do on blocked records too: sees blocked
   personal data and lifts a block.
+
+Employment contracts (their value is a salary) are HR's: a session without
+``hr`` does not even see them (``app.domain.roles``).
 """
 
 from __future__ import annotations
 
 from app.db.session import Database
+from app.domain.roles import ADMIN, ALL_ROLES, HR  # noqa: F401 - the names services use
 from app.errors import PermissionDeniedError
 from app.i18n import _
-
-HR = "hr"
-ADMIN = "admin"
-ALL_ROLES = frozenset({HR, ADMIN})
 
 
 def has_role(db: Database, role: str) -> bool:

@@ -31,11 +31,12 @@ from app.domain.employees import Employee
 from app.domain.enums import BillingFrequency, ContractKind, ContractStatus
 from app.domain.inventory import Product
 from app.domain.parties import Party
-from app.errors import ValidationError
+from app.errors import PermissionDeniedError, ValidationError
 from app.i18n import _
 from app.domain.types import utcnow
 from app.money import ZERO, to_decimal
 from app.services import contract_lifecycle as lifecycle
+from app.services import access
 from app.services.access import ADMIN
 from app.services.common import apply, archive, check_version, get_or_404, restore, to_view
 from app.services.listing import ListColumn, ListQuery, Page, count_rows, run_list
@@ -230,12 +231,19 @@ def _view(s: Session, c: Contract) -> ContractView:
                    renewals=c.renewals or 0, notice_by=lifecycle.notice_deadline(c.end_date, c.notice_days))
 
 
+def _employment_is_hrs(db: Database, values: dict) -> None:
+    """Employment contracts carry pay: only HR makes them (others do not even see them)."""
+    if values.get("kind") == ContractKind.EMPLOYMENT and not access.has_role(db, access.HR):
+        raise PermissionDeniedError(_("Employment contracts are kept by HR staff."), "kind")
+
+
 # -- contracts: public API -----------------------------------------------------------
 
 def create_contract(db: Database, data: ContractData) -> ContractView:
     """Validates every field, reference and line first; writes nothing when any is wrong."""
     v = Validator()
     values = _validate(v, data)
+    _employment_is_hrs(db, values)
     with db.session() as s:
         _check_refs(s, v, data, values)
         v.done()
@@ -256,6 +264,7 @@ def update_contract(
     """Saves the form (lines replaced as a whole); refuses if someone saved in between."""
     v = Validator()
     values = _validate(v, data)
+    _employment_is_hrs(db, values)
     with db.session() as s:
         contract = get_or_404(s, Contract, contract_id, what=_("contract"))
         check_version(contract, expected_version)

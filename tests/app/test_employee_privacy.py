@@ -209,3 +209,40 @@ def test_a_blocked_employees_name_leaves_the_contract_list_and_its_search(db):
     assert contracts.count_contracts(hr, ListQuery(search="García")) == 0
     assert contracts.get_contract(hr, made.id).counterparty == f"{ana.code} (blocked)"
     assert contracts.get_contract(_as(db, "jefa", access.ADMIN), made.id).counterparty == "Ana García Pérez"
+
+
+def test_employment_contracts_carry_pay_so_only_hr_sees_or_makes_them(db, tmp_path):
+    from app.domain.enums import ContractKind
+    from app.errors import NotFoundError
+    from app.services import contract_documents, contract_lifecycle, contracts, parties
+    from app.services.contracts import ContractData
+
+    hr = _as(db, "rrhh", access.HR)
+    clerk = _as(db, "pepe")
+    ana = employees.create_employee(hr, _ana(), today=TODAY)
+    job = contracts.create_contract(hr, ContractData(kind=ContractKind.EMPLOYMENT, title="Contrato indefinido",
+                                                     start_date=dt.date(2015, 3, 1), employee_id=ana.id,
+                                                     value=Decimal("28000")))
+    signed = contracts.add_attachment(hr, job.id, "contrato.pdf", b"%PDF-1.4 firmado")
+    shop = parties.create_party(db, parties.PartyData(legal_name="Hotel Sol SA", tax_id="A58818501",
+                                                      is_customer=True))
+    service = contracts.create_contract(clerk, ContractData(kind=ContractKind.CUSTOMER, title="Mantenimiento",
+                                                            start_date=dt.date(2026, 1, 1), party_id=shop.id))
+    assert contracts.count_contracts(hr) == 2
+    assert [r["__id"] for r in contracts.list_contracts(clerk).rows] == [service.id]
+    assert contracts.count_contracts(clerk, ListQuery(search="indefinido")) == 0
+    assert contracts.count_contracts(clerk, ListQuery(filters={"employee_id": ana.id})) == 0
+    for read, key in ((contracts.get_contract, job.id), (contracts.list_attachments, job.id),
+                      (contract_lifecycle.contract_history, job.id), (contract_documents.read_attachment, signed.id)):
+        with pytest.raises(NotFoundError):
+            read(clerk, key)
+    with pytest.raises(PermissionDeniedError) as err:
+        contracts.create_contract(clerk, ContractData(kind=ContractKind.EMPLOYMENT, title="Otro",
+                                                      start_date=dt.date(2026, 1, 1), employee_id=ana.id))
+    assert err.value.field == "kind"
+    with pytest.raises(PermissionDeniedError):  # nor turns a contract they see into one
+        contracts.update_contract(clerk, service.id, ContractData(kind=ContractKind.EMPLOYMENT, title="Mantenimiento",
+                                                                  start_date=dt.date(2026, 1, 1), employee_id=ana.id),
+                                  service.version)
+    assert contracts.get_contract(hr, job.id).value == Decimal("28000")
+    assert len(contracts.list_attachments(hr, job.id)) == 1
