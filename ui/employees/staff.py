@@ -325,6 +325,8 @@ class StaffTab(RecordTab):
 
     def _contracts_text(self, employee_id: uuid.UUID) -> str:
         """"CT-00005 · Contrato temporal · Active · 11/02/2014 – 20/01/2028", newest first, one per line."""
+        if not self.hr:
+            return self.tr("Kept by HR")  # an employment contract's value is the salary
         rows = contracts.list_contracts(self.db, ListQuery(filters={"employee_id": employee_id}, sort="start_date",
                                                            descending=True, limit=5)).rows
         if not rows:
