@@ -163,12 +163,13 @@ class OrgEmployee:
     position: str | None
     department_id: uuid.UUID | None
     manager_id: uuid.UUID | None
+    reports: int = 0  # current staff this person manages directly
 
 
 @dataclass(frozen=True)
 class OrgChart:
     departments: list[OrgDepartment]  # by name
-    employees: list[OrgEmployee]  # by last name, first name
+    employees: list[OrgEmployee]  # within a department: managers first, head down; then by last name, first name
 
 
 def org_chart(db: Database, today: dt.date | None = None) -> OrgChart:
@@ -179,6 +180,10 @@ def org_chart(db: Database, today: dt.date | None = None) -> OrgChart:
     out, and blocked ones too unless the reader is an administrator. Archived
     departments are listed only while someone current is still in them, so nobody
     disappears from the tree.
+
+    Within a department, those who manage someone on the chart come first, the
+    head before the managers under them in the same department; then everyone
+    else by last name.
     """
     today = today or dt.date.today()
     stmt = (select(Employee.id, Employee.code, Employee.first_name, Employee.last_name, Employee.position,
@@ -189,10 +194,31 @@ def org_chart(db: Database, today: dt.date | None = None) -> OrgChart:
     if not access.has_role(db, access.ADMIN):
         stmt = stmt.where(Employee.blocked_at.is_(None))
     with db.session() as s:
-        people = [OrgEmployee(r.id, r.code, f"{r.first_name} {r.last_name}", r.position, r.department_id,
-                              r.manager_id) for r in s.execute(stmt)]
+        rows = s.execute(stmt).all()
+        reports: dict[uuid.UUID, int] = {}
+        for r in rows:
+            if r.manager_id is not None:
+                reports[r.manager_id] = reports.get(r.manager_id, 0) + 1
+        people = _heads_first([OrgEmployee(r.id, r.code, f"{r.first_name} {r.last_name}", r.position,
+                                           r.department_id, r.manager_id, reports.get(r.id, 0)) for r in rows])
         used = {p.department_id for p in people if p.department_id is not None}
         depts = s.execute(select(Department).order_by(Department.name, Department.code)).scalars()
         listed = [OrgDepartment(d.id, d.code, d.name, d.parent_id, d.archived_at is not None)
                   for d in depts if d.archived_at is None or d.id in used]
     return OrgChart(listed, people)
+
+
+def _heads_first(people: list[OrgEmployee]) -> list[OrgEmployee]:
+    """Managers before the rest of their department, each after their own manager there (stable: by name else)."""
+    by_id = {p.id: p for p in people}
+
+    def depth(person: OrgEmployee) -> int:
+        # How many managers above this one sit in the same department (a loop in old data stops the walk).
+        n, seen, boss = 0, {person.id}, by_id.get(person.manager_id)
+        while boss is not None and boss.id not in seen and boss.department_id == person.department_id:
+            n += 1
+            seen.add(boss.id)
+            boss = by_id.get(boss.manager_id)
+        return n
+
+    return sorted(people, key=lambda p: (0, depth(p)) if p.reports else (1, 0))

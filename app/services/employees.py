@@ -19,6 +19,7 @@ Departments live in ``app.services.departments``, leave in ``app.services.leave`
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal
@@ -355,6 +356,25 @@ def get_restricted(db: Database, employee_id: uuid.UUID) -> RestrictedData:
         e = _readable(db, get_or_404(s, Employee, employee_id, what=_("employee")))
         hr_audit.record(s, e.id, hr_audit.VIEW, RESTRICTED_FIELDS)
         return RestrictedData(e.salary, e.payments_per_year, e.iban, e.social_security_number)
+
+
+def positions_in_use(db: Database) -> list[str]:
+    """The distinct non-empty positions of employees not archived, for the form's suggestions.
+
+    Sorted as a clerk reads them (case and accents aside), the same on every backend.
+    Blocked people's positions are left out unless the reader is an admin, as in the list.
+    """
+    stmt = select(Employee.position).distinct().where(Employee.archived_at.is_(None), Employee.position.is_not(None))
+    if not access.has_role(db, access.ADMIN):
+        stmt = stmt.where(Employee.blocked_at.is_(None))
+    with db.session() as s:
+        found = {p.strip() for p in s.execute(stmt).scalars()} - {""}
+
+    def key(text: str) -> tuple[str, str]:
+        plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        return plain.casefold(), text
+
+    return sorted(found, key=key)
 
 
 # -- blocking and anonymising -------------------------------------------------------------

@@ -13,7 +13,8 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QPushButton, QWidget
 
 from app.db.session import Database
 from app.domain.enums import DocumentKind
@@ -343,3 +344,109 @@ def test_the_staff_list_row_for_a_person_holds_no_confidential_value(qtbot, db):
     row = staff.model.index(0, 0)
     staff.open_record(row.data(ID_ROLE))
     assert not any(secret in text for text in texts_on_screen(staff.list) for secret in SECRETS)
+
+
+# -- expiring documents (issue 7) ------------------------------------------------------------------
+
+def _doc(db, employee, kind, title, expires_on):
+    return employee_documents.add_document(db, employee.id, kind, title, f"{title}.pdf", b"%PDF-1.4 x", expires_on)
+
+
+def test_hr_lists_the_expiring_documents_and_enter_opens_the_person(qtbot, db):
+    from ui.employees.documents import EXPIRED_TINT
+    from ui.employees.expiring import ExpiringDocumentsDialog
+
+    ana = hire(db)
+    luis = hire(db, "Luis", "Benítez", 22222222)
+    eva = hire(db, "Eva", "Ida", 33333333, end_date=TODAY - dt.timedelta(days=1))  # left: not alerted
+    _doc(db, ana, DocumentKind.PERMIT, "Permiso de trabajo", TODAY - dt.timedelta(days=5))
+    _doc(db, luis, DocumentKind.CERTIFICATE, "Curso PRL", TODAY + dt.timedelta(days=12))
+    _doc(db, ana, DocumentKind.CONTRACT, "Contrato", TODAY + dt.timedelta(days=400))  # far off: not listed
+    _doc(db, eva, DocumentKind.PERMIT, "Permiso antiguo", TODAY - dt.timedelta(days=40))
+    staff = open_staff(qtbot, as_role(db, access.HR))
+    assert staff.expiring_button.isVisible() and staff.expiring_button.text() == "E&xpiring documents…"
+
+    staff.expiring_button.click()
+    dialog = staff.findChild(ExpiringDocumentsDialog)
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+    assert dialog.texts() == [
+        [f"{ana.code} · Ana García", "Permit — Permiso de trabajo", "25/02/2026", "expired 5 days ago"],
+        [f"{luis.code} · Luis Benítez", "Certificate — Curso PRL", "14/03/2026", "in 12 days"],
+    ]
+    assert dialog.heading.text() == "Expiring within 30 days or already expired: 2 (1 expired). Soonest first."
+    assert all(dialog.table.item(0, c).background().color() == EXPIRED_TINT for c in range(4))  # expired: tinted
+    assert all(dialog.table.item(1, c).background().style() == Qt.BrushStyle.NoBrush for c in range(4))
+    assert not any(secret in text for row in dialog.texts() for text in row for secret in SECRETS)
+
+    assert dialog.table.hasFocus() and dialog.table.currentRow() == 0  # ready for the arrow keys
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    assert staff.editor_open and staff.record_id == str(luis.id)
+    assert staff.title.text().startswith(f"{luis.code} · Luis Benítez")
+    assert not dialog.isVisible()
+
+    # Double-click a row: the same, for the mouse.
+    dialog = staff.action_expiring_documents()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+    rect = dialog.table.visualItemRect(dialog.table.item(0, 1))
+    qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert staff.record_id == str(ana.id) and not dialog.isVisible()
+
+    # Escape closes it without opening anyone.
+    dialog = staff.action_expiring_documents()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and staff.record_id == str(ana.id)
+
+
+def test_the_expiring_documents_dialog_says_when_there_are_none(qtbot, db):
+    ana = hire(db)
+    _doc(db, ana, DocumentKind.CONTRACT, "Contrato", TODAY + dt.timedelta(days=31))  # one day beyond the 30
+    staff = open_staff(qtbot, db)
+    dialog = staff.action_expiring_documents()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+    assert dialog.texts() == []
+    assert dialog.heading.text() == "No document expires within 30 days."
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)  # nothing to open: nothing happens
+    assert dialog.isVisible() and not staff.editor_open
+
+
+def test_a_clerk_without_the_hr_role_has_no_expiring_documents_button(qtbot, db):
+    ana = hire(db)
+    _doc(db, ana, DocumentKind.PERMIT, "Permiso de trabajo", TODAY - dt.timedelta(days=5))
+    staff = open_staff(qtbot, as_role(db))
+    assert staff.expiring_button.isHidden()
+    assert staff.action_expiring_documents() is None
+    assert not staff.findChildren(QDialog)
+
+
+def test_the_documents_panel_tints_expired_documents_and_those_expiring_within_the_alert_days(qtbot, db):
+    from tests.app.printing import make_company
+    from ui.employees.documents import EXPIRED_TINT, SOON_TINT
+
+    ana = hire(db)
+    _doc(db, ana, DocumentKind.PERMIT, "Permiso", TODAY - dt.timedelta(days=1))
+    _doc(db, ana, DocumentKind.CERTIFICATE, "Curso", TODAY + dt.timedelta(days=12))
+    _doc(db, ana, DocumentKind.IDENTITY, "NIE", TODAY + dt.timedelta(days=31))
+    _doc(db, ana, DocumentKind.CONTRACT, "Contrato", None)
+    staff = open_staff(qtbot, db, ana.id)
+    table = staff.documents.table
+
+    def shown() -> list[tuple[str, object]]:
+        out = []
+        for r in range(table.rowCount()):
+            brush = table.item(r, 0).background()
+            tint = brush.color() if brush.style() != Qt.BrushStyle.NoBrush else None
+            assert all(table.item(r, c).background() == brush for c in range(4))  # the whole row
+            out.append((table.item(r, 2).text(), tint))
+        return out
+
+    assert shown() == [("01/03/2026 (expired)", EXPIRED_TINT), ("14/03/2026 (in 12 days)", SOON_TINT),
+                       ("02/04/2026", None), ("", None)]
+    assert table.item(1, 2).toolTip() == "In 12 days"
+
+    make_company(db, document_alert_days=45)  # the company alerts 45 days ahead: the NIE is flagged too
+    staff.documents.reload()
+    assert shown()[2] == ("02/04/2026 (in 31 days)", SOON_TINT)

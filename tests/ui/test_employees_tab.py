@@ -436,3 +436,88 @@ def test_the_employee_file_names_their_employment_contracts(qtbot, sqlite_db):
     ]
     tab.open_record(str(luis.id))
     assert tab.contracts_label.text() == "None"
+
+
+# -- the organisation tree's order, the positions offered (issue 7) ------------------------------------
+
+def test_in_the_organisation_tree_the_head_of_a_department_comes_first_then_the_rest_by_last_name(qtbot, db):
+    top = departments.create_department(db, DepartmentData("DIR", "Dirección"))
+    sales = departments.create_department(db, DepartmentData("COM", "Comercial", top.id))
+    ceo = hire(db, "Marta", "Ruiz", 11111111, department_id=top.id, position="Directora")
+    hire(db, "Alberto", "Alonso", 22222222, department_id=top.id, position="Asistente")
+    head = hire(db, "Zoe", "Zamora", 33333333, department_id=sales.id, manager_id=ceo.id)  # her boss is elsewhere
+    middle = hire(db, "Marco", "Medina", 44444444, department_id=sales.id, manager_id=head.id)
+    hire(db, "Ana", "Abad", 55555555, department_id=sales.id, manager_id=middle.id)
+    hire(db, "Bea", "Benítez", 66666666, department_id=sales.id, manager_id=head.id)
+    hire(db, "Luis", "López", 77777777, department_id=sales.id)
+    # Carla managed only someone who has left: she manages nobody now, so she is not put first.
+    carla = hire(db, "Carla", "Castro", 88888888, department_id=sales.id)
+    hire(db, "Eva", "Ida", 99999999, department_id=sales.id, manager_id=carla.id, end_date=TODAY - dt.timedelta(days=1))
+
+    chart = departments.org_chart(db, TODAY)
+    in_sales = [(p.full_name, p.reports) for p in chart.employees if p.department_id == sales.id]
+    assert in_sales == [("Zoe Zamora", 2), ("Marco Medina", 1), ("Ana Abad", 0), ("Bea Benítez", 0),
+                        ("Carla Castro", 0), ("Luis López", 0)]
+    assert [p.full_name for p in chart.employees if p.department_id == top.id] == ["Marta Ruiz", "Alberto Alonso"]
+
+    container = make_container(qtbot, db)
+    container.tabs.setCurrentWidget(container.org)
+    assert org_tree(container) == [
+        ["Dirección", ["Marta Ruiz — Directora", "Alberto Alonso — Asistente",
+                       ["Comercial", ["Zoe Zamora", "Marco Medina", "Ana Abad", "Bea Benítez", "Carla Castro",
+                                      "Luis López"]]]],
+    ]
+    assert container.org.find_item("employee", str(head.id)).toolTip(0) == "Manages 2 people"
+    assert container.org.find_item("employee", str(middle.id)).toolTip(0) == "Manages 1 person"
+    assert container.org.find_item("employee", str(carla.id)).toolTip(0) == ""
+
+
+def test_the_position_field_offers_the_positions_in_use_and_learns_new_ones(qtbot, db):
+    hire(db, "Ana", "García", 11111111, position="Jefa de ventas")
+    hire(db, "Luis", "Benítez", 22222222, position="Comercial")
+    hire(db, "Rosa", "Calvo", 33333333, position="Comercial")  # once in the list
+    hire(db, "Iván", "Izquierdo", 44444444, position="almacenero")
+    hire(db, "Teo", "Toledo", 55555555, position="Técnico de ventas")
+    hire(db, "Sin", "Puesto", 66666666)
+    gone = hire(db, "Olga", "Archivada", 77777777, position="Vendedora archivada")
+    employees.archive_employee(db, gone.id)
+    blocked = hire(db, "Bea", "Bloqueada", 88888888, position="Vendedora bloqueada")
+    employees.block_employee(db, blocked.id, "Solicitud de supresión")
+    hr = Database(db.engine, user="hr", roles=frozenset({access.HR}))
+    in_use = ["almacenero", "Comercial", "Jefa de ventas", "Técnico de ventas"]  # case and accents aside
+    assert employees.positions_in_use(hr) == in_use
+    assert employees.positions_in_use(db) == sorted(in_use + ["Vendedora bloqueada"], key=str.casefold)  # an admin
+
+    tab = make_tab(qtbot, hr)
+    position = tab.form.fields["position"]
+    completer = position.completer()
+    assert completer.model().stringList() == in_use
+    tab.action_new()
+    type_text(qtbot, position, "VENT")  # any part of it, in any case
+    popup = completer.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=5000)
+    offered = [completer.completionModel().index(r, 0).data() for r in range(completer.completionModel().rowCount())]
+    assert offered == ["Jefa de ventas", "Técnico de ventas"]
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert position.text() == "Técnico de ventas"
+
+    type_text(qtbot, position, "Mozo de almacén")  # still free text: a new one is kept as typed
+    fields = tab.form.fields
+    type_text(qtbot, fields["first_name"], "Nuevo")
+    type_text(qtbot, fields["last_name"], "Mozo")
+    type_text(qtbot, fields["tax_id"], dni(12121212))
+    type_text(qtbot, fields["hire_date"], "01/02/2024")
+    assert tab.action_save() is True
+    assert employees.get_employee(hr, uuid.UUID(tab.record_id)).position == "Mozo de almacén"
+    assert "Mozo de almacén" in completer.model().stringList()  # offered from this save on
+
+    container = tab.parentWidget()
+    while not isinstance(container, EmployeesTab):
+        container = container.parentWidget()
+    container.tabs.setCurrentWidget(container.departments)
+    hire(db, "Otra", "Persona", 13131313, position="Recepcionista")  # saved elsewhere meanwhile
+    assert "Recepcionista" not in completer.model().stringList()
+    container.tabs.setCurrentWidget(container.staff)  # shown again: read again
+    assert "Recepcionista" in completer.model().stringList()

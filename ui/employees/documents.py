@@ -37,6 +37,9 @@ from ui.contracts.attachments import choose_file, open_with_system, size_text
 
 DOC_ROLE = Qt.ItemDataRole.UserRole  # column 0 holds the row's DocumentView
 EXPIRED = QColor("#b3261e")
+# Row backgrounds: light enough that the text stays legible, distinct from the alternate-row grey.
+EXPIRED_TINT = QColor("#fbdcd9")
+SOON_TINT = QColor("#fff1d6")
 
 Details = tuple[DocumentKind, str, dt.date | None]
 
@@ -50,6 +53,26 @@ def kind_label(kind: DocumentKind) -> str:
               DocumentKind.PERMIT: tr("Permit"), DocumentKind.IDENTITY: tr("Identity document"),
               DocumentKind.OTHER: tr("Other")}
     return labels.get(kind, str(kind))
+
+
+def days_left_text(days: int) -> str:
+    """"expired 5 days ago", "expires today", "in 12 days": how far a document's expiry is."""
+    if days < -1:
+        return tr("expired {0} days ago").replace("{0}", str(-days))
+    if days == -1:
+        return tr("expired yesterday")
+    if days == 0:
+        return tr("expires today")
+    if days == 1:
+        return tr("tomorrow")
+    return tr("in {0} days").replace("{0}", str(days))
+
+
+def expiry_tint(days_left: int | None, alert_days: int) -> QColor | None:
+    """The background of a document's row: expired, expiring within the alert days, or none."""
+    if days_left is None or days_left > alert_days:
+        return None
+    return EXPIRED_TINT if days_left < 0 else SOON_TINT
 
 
 class DocumentDetails(QDialog):
@@ -142,10 +165,13 @@ class DocumentsBox(QGroupBox):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
+        # The form beside the list is narrow: kind, expiry and size take what they need, the title
+        # the rest, on one line (elided; the whole of it in the tooltip) so rows keep their height.
+        for col in (0, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(0, 120)
-        self.table.setColumnWidth(2, 120)
-        self.table.setColumnWidth(3, 70)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.setMaximumHeight(120)
         self.hint = QLabel(self)
         self.hint.setObjectName("documents_hint")
@@ -201,19 +227,27 @@ class DocumentsBox(QGroupBox):
                 found = []
                 self._say(str(exc))
             today = self.today()
+            alert = employee_documents.alert_days(self.db) if found else 0
             self.table.setRowCount(len(found))
             for row, doc in enumerate(found):
                 expiry = format_date(doc.expires_on)
-                expired = doc.expires_on is not None and doc.expires_on < today
-                if expired:
+                days = (doc.expires_on - today).days if doc.expires_on is not None else None
+                tint = expiry_tint(days, alert)
+                if days is not None and days < 0:
                     expiry = self.tr("{0} (expired)").replace("{0}", expiry)
+                elif tint is not None:  # within the alert days: say how soon, not only by colour
+                    expiry = f"{expiry} ({days_left_text(days)})"
                 items = [QTableWidgetItem(kind_label(doc.kind)), QTableWidgetItem(doc.title),
                          QTableWidgetItem(expiry), QTableWidgetItem(size_text(doc.size))]
                 items[0].setData(DOC_ROLE, doc)
-                items[1].setToolTip(f"{doc.filename} · {doc.mime_type}")
+                items[1].setToolTip(f"{doc.title}\n{doc.filename} · {doc.mime_type}")
                 items[3].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if expired:
+                if days is not None and days < 0:
                     items[2].setForeground(QBrush(EXPIRED))
+                if tint is not None:
+                    items[2].setToolTip(days_left_text(days).capitalize())
+                    for item in items:
+                        item.setBackground(QBrush(tint))
                 for col, item in enumerate(items):
                     self.table.setItem(row, col, item)
                 if current is not None and doc.id == current.id:

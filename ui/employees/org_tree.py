@@ -2,7 +2,9 @@
 
 Read again each time the tab is shown (``activate``), so it always matches
 what the Staff and Departments tabs saved. Double-click or Enter on a person
-opens them in the Staff tab.
+opens them in the Staff tab. Within a department the people come in the
+service's order: those who manage someone first (the head), then the rest by
+last name.
 """
 
 from __future__ import annotations
@@ -98,7 +100,7 @@ class OrgTreeTab(QWidget):
         bold.setBold(True)
 
         people: dict[uuid.UUID | None, list[OrgEmployee]] = {}
-        for person in chart.employees:  # by name
+        for person in chart.employees:  # heads first, then by name: kept as the service gives them
             key = person.department_id if person.department_id in by_id else None
             people.setdefault(key, []).append(person)
 
@@ -108,6 +110,10 @@ class OrgTreeTab(QWidget):
                 child = QTreeWidgetItem([text, person.code])
                 child.setData(0, KIND_ROLE, "employee")
                 child.setData(0, ID_ROLE, str(person.id))
+                if person.reports:
+                    text = self.tr("Manages 1 person") if person.reports == 1 else \
+                        self.tr("Manages {0} people").replace("{0}", str(person.reports))
+                    child.setToolTip(0, text)
                 holder.addChild(child)
 
         def item_for(dept: OrgDepartment, seen: frozenset = frozenset()) -> QTreeWidgetItem:

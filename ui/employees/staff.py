@@ -17,8 +17,8 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.db.session import Database
 from app.errors import PermissionDeniedError, TrastiendaError
@@ -103,10 +103,37 @@ class StaffTab(RecordTab):
         if access.has_role(self.db, access.ADMIN):  # nobody else sees blocked people at all
             self.blocked_filter = panel.add_check_filter("blocked", self.tr("Bloc&ked only"))
             self.blocked_filter.setToolTip(self.tr("Only the people whose personal data is blocked."))
+        # Alt+X: the D of "documents" is taken by the Departments tab and the Department field.
+        self.expiring_button = QPushButton(self.tr("E&xpiring documents…"), panel)
+        self.expiring_button.setObjectName("expiring_documents")
+        self.expiring_button.setToolTip(self.tr("Documents that expire soon or have expired, and whose they are"))
+        self.expiring_button.setVisible(self.hr)  # the documents are HR's alone
+        self.expiring_button.clicked.connect(self.action_expiring_documents)
+        panel.filter_bar.addWidget(self.expiring_button)
 
     def activate(self) -> None:
         super().activate()
         self.load_departments()
+        self.load_positions()
+
+    def action_expiring_documents(self):
+        """The documents expiring soon or expired (HR only); choosing one opens its person here."""
+        if not self.hr:
+            return None
+        from ui.employees.expiring import ExpiringDocumentsDialog
+
+        dialog = ExpiringDocumentsDialog(self.db, self.today(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sig_open_employee.connect(self.open_record)
+        dialog.show()
+        return dialog
+
+    def load_positions(self) -> None:
+        """Suggest the positions already in use (again: a save may have added one)."""
+        try:
+            self.positions.setStringList(employees.positions_in_use(self.db))
+        except TrastiendaError as exc:
+            self.sig_status.emit(str(exc))
 
     def reload_after_change(self) -> None:
         """A department was renamed, moved or archived: the list shows department names."""
@@ -146,7 +173,13 @@ class StaffTab(RecordTab):
         form.fields["code"].setPlaceholderText(self.tr("Given automatically"))
         form.add_section(self.tr("Job"))
         form.add("department_id", self.tr("&Department"), ChoiceField(blank=self.tr("No department")))
-        form.add("position", self.tr("&Position"), TextField())
+        position = form.add("position", self.tr("&Position"), TextField())
+        # Free text, but typing part of one already in use offers it: "Comercial" stays one spelling.
+        self.positions = QStringListModel(form)
+        completer = QCompleter(self.positions, position)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        position.setCompleter(completer)
         form.add("manager_id", self.tr("Mana&ger"), LabelledLookup(lambda text: employee_choices(self.db, text)))
         form.fields["manager_id"].setPlaceholderText(self.tr("Type part of the name, code or NIF"))
         form.add("hire_date", self.tr("&Hire date"), DateField())
@@ -302,7 +335,10 @@ class StaffTab(RecordTab):
         if self.editor_open and self.read_only:
             self.sig_status.emit(self.tr("This record cannot be changed: {0}").replace("{0}", self.banner.text()))
             return False
-        return super().action_save()
+        saved = super().action_save()
+        if saved:
+            self.load_positions()  # a new position is offered from now on
+        return saved
 
     def open_record(self, record_id: str) -> None:
         try:
