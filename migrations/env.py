@@ -27,6 +27,9 @@ def _run(connection) -> None:
     )
     with context.begin_transaction():
         context.run_migrations()
+        from app.db.audit_triggers import repair
+
+        repair(connection)  # a migration that rebuilt a table (SQLite batch mode) dropped its audit triggers
 
 
 def run_migrations_online() -> None:

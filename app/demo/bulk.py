@@ -24,6 +24,7 @@ from typing import Any, Callable
 
 from sqlalchemy import Table, text
 
+from app.db import audit_triggers
 from app.db.session import Database
 from app.domain.base import Base
 
@@ -111,12 +112,22 @@ def raw_writer(db: Database, *, rebuild_indexes: bool = False) -> Iterator[RawWr
     With ``rebuild_indexes``, the secondary indexes of the invoice tables are
     dropped first and built once at the end (sorting beats a million random
     B-tree inserts); they are rebuilt even when the load fails.
+    The audit trail skips the generated rows (a million audit rows would double
+    the load and say only "the demo wrote this"): on SQLite the invoice tables'
+    audit triggers are dropped for the load and recreated after it, even when it
+    fails; on PostgreSQL triggers are off for this session only
+    (``session_replication_role = replica``) when the login may set it (a
+    superuser), and otherwise the server audits every row as it does any client's.
     """
     engine = db.engine
     dialect = engine.dialect.name
+    indexes = _bulk_indexes() if rebuild_indexes else []
+    if dialect == "sqlite":
+        with engine.begin() as sa_conn:
+            audit_triggers.uninstall(sa_conn, BULK_TABLES)
     pool_conn = engine.raw_connection()
     conn = pool_conn.driver_connection
-    indexes = _bulk_indexes() if rebuild_indexes else []
+    replica = False
     try:
         if dialect == "sqlite":
             conn.commit()
@@ -125,6 +136,7 @@ def raw_writer(db: Database, *, rebuild_indexes: bool = False) -> Iterator[RawWr
             conn.execute("PRAGMA cache_size=-524288")  # 512 MiB
             conn.execute("PRAGMA temp_store=MEMORY")
         else:
+            replica = _pg_triggers_off(conn)
             conn.execute("SET TIME ZONE 'UTC'")
             conn.execute("SET synchronous_commit TO OFF")
             conn.execute("SET maintenance_work_mem TO '256MB'")
@@ -138,6 +150,9 @@ def raw_writer(db: Database, *, rebuild_indexes: bool = False) -> Iterator[RawWr
         raise
     finally:
         try:
+            if replica:  # never hand a connection without triggers back to the pool
+                conn.execute("RESET session_replication_role")
+                conn.commit()
             if indexes:
                 with engine.begin() as sa_conn:
                     for ix in indexes:
@@ -146,6 +161,21 @@ def raw_writer(db: Database, *, rebuild_indexes: bool = False) -> Iterator[RawWr
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             pool_conn.close()
+            if dialect == "sqlite":
+                with engine.begin() as sa_conn:
+                    audit_triggers.install(sa_conn, BULK_TABLES)
+
+
+def _pg_triggers_off(conn) -> bool:
+    """Turn this session's triggers off if the login may (a superuser); True when done."""
+    import psycopg
+
+    try:
+        conn.execute("SET session_replication_role = replica")
+        return True
+    except psycopg.errors.InsufficientPrivilege:
+        conn.rollback()
+        return False
 
 
 def database_size(db: Database) -> int | None:

@@ -3,6 +3,7 @@
 Importing this package registers every table on ``Base.metadata``.
 """
 
+from app.domain.audit import AuditLog
 from app.domain.base import Archivable, Base, Record, new_id
 from app.domain.company import Company
 from app.domain.contracts import Contract, ContractAttachment, ContractBilling, ContractEvent, ContractLine
@@ -20,7 +21,7 @@ from app.domain.taxes import TaxRate
 from app.domain.verifactu import ChainRecordKind, InvoiceRecord
 
 __all__ = [
-    "Archivable", "Base", "ChainRecordKind", "Company", "Contract", "ContractAttachment", "ContractBilling",
+    "Archivable", "AuditLog", "Base", "ChainRecordKind", "Company", "Contract", "ContractAttachment", "ContractBilling",
     "ContractEvent", "ContractLine",
     "Department", "Employee", "EmployeeDocument", "Holiday", "Invoice", "InvoiceLine", "InvoiceRecord", "InvoiceSeries", "LeaveAllowance", "LeaveRequest",
     "Party", "PartyAddress", "Payment", "PaymentTerm", "PersonalDataAudit", "Product", "Record", "StockCount", "StockCountLine",
