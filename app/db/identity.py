@@ -3,9 +3,13 @@
 A local SQLite file belongs to the person logged in to the computer: they
 are its user and hold every role. On PostgreSQL the login is the user and
 the roles come from the server: a superuser holds every role; anyone else
-holds ``hr`` or ``admin`` by being a member of the PostgreSQL role
-``trastienda_hr`` or ``trastienda_admin``. A server where those roles do
-not exist gives nobody but a superuser access to restricted data.
+holds ``clerk``, ``accountant``, ``hr`` or ``admin`` by being a member
+(directly or through another group) of the PostgreSQL group role
+``trastienda_clerk``, ``trastienda_accountant``, ``trastienda_hr`` or
+``trastienda_admin`` (``python main.py server init`` makes them, with
+``trastienda_admin`` a member of every other group and
+``trastienda_accountant`` of ``trastienda_clerk``). A server where those
+roles do not exist gives nobody but a superuser any role.
 """
 
 from __future__ import annotations
@@ -14,8 +18,10 @@ import getpass
 
 from sqlalchemy import Connection, Engine, text
 
-# PostgreSQL role -> application role (app.services.access.HR / ADMIN).
-SERVER_ROLES = {"trastienda_hr": "hr", "trastienda_admin": "admin"}
+# PostgreSQL group role -> application role (app.domain.roles).
+SERVER_ROLES = {"trastienda_clerk": "clerk", "trastienda_accountant": "accountant",
+                "trastienda_hr": "hr", "trastienda_admin": "admin"}
+GROUP_OF = {role: group for group, role in SERVER_ROLES.items()}
 
 
 def local_user() -> str:

@@ -6,12 +6,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.domain.base import Record
-from app.errors import ConflictError
+from app.errors import ConflictError, PermissionDeniedError
 from app.i18n import _
+
+INSUFFICIENT_PRIVILEGE = "42501"  # SQLSTATE: a GRANT, a row-level policy or a server rule said no
+UNDEFINED_OBJECT = "42704"  # "invalid role OID": the login was dropped while connected
 
 
 class Database:
@@ -49,11 +53,39 @@ class Database:
             raise ConflictError(
                 _("Someone else changed this record since you opened it. Reload it and try again.")
             ) from None
+        except DBAPIError as exc:
+            session.rollback()
+            refusal = self._refusal(exc)
+            if refusal is None:
+                raise
+            raise refusal from None
         except BaseException:
             session.rollback()
             raise
         finally:
             session.close()
+
+    def _refusal(self, exc: DBAPIError) -> PermissionDeniedError | None:
+        """The server's "insufficient privilege" as a PermissionDeniedError a person can read.
+
+        The server is the gate (``app.db.server_admin``): whatever the app let
+        through, a refused statement ends the transaction, rolled back whole.
+        A rule that names its column (``RAISE ... USING COLUMN``) gives the field.
+        """
+        orig = exc.orig
+        state = getattr(orig, "sqlstate", None)
+        lines = str(orig).strip().splitlines()
+        detail = lines[0] if lines else ""
+        user = self.user or _("this login")
+        if state == UNDEFINED_OBJECT and "role" in detail:
+            return PermissionDeniedError(_("The server no longer knows the login {user}: it was removed. "
+                                           "Ask your administrator.").format(user=user))
+        if state != INSUFFICIENT_PRIVILEGE:
+            return None
+        diag = getattr(orig, "diag", None)
+        field = getattr(diag, "column_name", None) or None
+        return PermissionDeniedError(
+            _("The server does not let {user} do this: {detail}").format(user=user, detail=detail), field)
 
     def dispose(self) -> None:
         self.engine.dispose()

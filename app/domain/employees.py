@@ -16,6 +16,17 @@ from decimal import Decimal
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, LargeBinary, SmallInteger, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+# The restricted columns are left out of every ORM SELECT: on a shared server a login
+# without HR may not read them at all (column privileges), so a query that named them
+# would fail. Services that need them load them on purpose (``undefer_group(RESTRICTED)``,
+# ``Session.refresh(obj, attribute_names=...)``); touching one otherwise loads it by
+# itself, which the server refuses to anyone but HR.
+RESTRICTED = "restricted"
+
+
+def _restricted(column_type, **kw):
+    return mapped_column(column_type, deferred=True, deferred_group=RESTRICTED, **kw)
+
 from app.domain.base import Archivable, Base, Record
 from app.domain.enums import DocumentKind, LeaveKind, LeaveStatus, db_enum
 from app.domain.types import Money, Percent, Quantity, UTCDateTime
@@ -41,7 +52,7 @@ class Employee(Record, Archivable, Base):
     first_name: Mapped[str] = mapped_column(String(100))
     last_name: Mapped[str] = mapped_column(String(150))
     tax_id: Mapped[str | None] = mapped_column(String(20))  # NIF (DNI) or NIE; None once anonymised
-    social_security_number: Mapped[str | None] = mapped_column(String(12))
+    social_security_number: Mapped[str | None] = _restricted(String(12))
     birth_date: Mapped[dt.date | None] = mapped_column(Date)
     street: Mapped[str | None] = mapped_column(String(200))
     postal_code: Mapped[str | None] = mapped_column(String(10))
@@ -50,7 +61,7 @@ class Employee(Record, Archivable, Base):
     country: Mapped[str] = mapped_column(String(2), default="ES")
     phone: Mapped[str | None] = mapped_column(String(40))
     email: Mapped[str | None] = mapped_column(String(200))
-    iban: Mapped[str | None] = mapped_column(String(34))
+    iban: Mapped[str | None] = _restricted(String(34))
     emergency_contact: Mapped[str | None] = mapped_column(String(200))
     department_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("department.id"), index=True)
     position: Mapped[str | None] = mapped_column(String(120))
@@ -58,8 +69,8 @@ class Employee(Record, Archivable, Base):
     hire_date: Mapped[dt.date] = mapped_column(Date)
     end_date: Mapped[dt.date | None] = mapped_column(Date)
     weekly_hours: Mapped[Decimal | None] = mapped_column(Percent())
-    salary: Mapped[Decimal | None] = mapped_column(Money())  # gross per year
-    payments_per_year: Mapped[int] = mapped_column(SmallInteger, default=14)
+    salary: Mapped[Decimal | None] = _restricted(Money())  # gross per year
+    payments_per_year: Mapped[int] = _restricted(SmallInteger, default=14)
     # The login that is this person (approving their team's leave); unique when set.
     user_name: Mapped[str | None] = mapped_column(String(64), unique=True)
     blocked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
@@ -90,7 +101,7 @@ class LeaveRequest(Record, Base):
     half_day: Mapped[bool] = mapped_column(Boolean, default=False)
     # Working days the request takes (weekends and company holidays left out), counted when made.
     days: Mapped[Decimal] = mapped_column(Quantity(), default=Decimal(0))
-    reason: Mapped[str | None] = mapped_column(String(500))  # restricted for sick leave
+    reason: Mapped[str | None] = _restricted(String(500))  # HR's on a server; the app hides a sick leave's
     approved_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("employee.id"))
 
     employee: Mapped[Employee] = relationship(back_populates="leave_requests", foreign_keys=[employee_id])

@@ -1,5 +1,10 @@
 """Role names and what a session without a role may not even see.
 
+Four roles: ``clerk``, ``accountant`` (also a clerk), ``hr`` and ``admin``
+(every role). On a shared server they are the PostgreSQL group roles
+``trastienda_<role>`` (``app.db.identity``), which the server's GRANTs and
+row-level policies enforce (``app.db.server_admin``).
+
 ``app.services.access`` explains the roles. Here is the backstop that holds
 whatever service asks: in a session whose roles lack ``hr`` (and ``admin``),
 employment contracts and everything hanging from them are left out of every
@@ -17,9 +22,25 @@ from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 from app.domain.contracts import Contract, ContractAttachment, ContractBilling, ContractEvent, ContractLine
 from app.domain.enums import ContractKind
 
-HR = "hr"
-ADMIN = "admin"
-ALL_ROLES = frozenset({HR, ADMIN})
+CLERK = "clerk"  # customers, suppliers, invoices (draft and post), inventory, customer and supplier contracts
+ACCOUNTANT = "accountant"  # a clerk who also makes credit notes, cancels, records payments, keeps series and taxes
+HR = "hr"  # employees with their restricted fields, employment contracts, leave
+ADMIN = "admin"  # everything
+ALL_ROLES = frozenset({CLERK, ACCOUNTANT, HR, ADMIN})
+# What holding a role brings with it: an admin holds every role, an accountant is also a clerk.
+IMPLIED: dict[str, frozenset[str]] = {
+    ADMIN: ALL_ROLES,
+    ACCOUNTANT: frozenset({ACCOUNTANT, CLERK}),
+    CLERK: frozenset({CLERK}),
+    HR: frozenset({HR}),
+}
+
+
+def expand(roles) -> frozenset[str]:
+    """The roles held, with the roles each implies (None: every role)."""
+    if roles is None:
+        return ALL_ROLES
+    return frozenset(r for role in roles for r in IMPLIED.get(role, frozenset({role})))
 
 
 def sees_hr_data(roles) -> bool:

@@ -21,8 +21,8 @@ import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, inspect, or_, select
+from sqlalchemy.orm import Session, undefer
 
 from app.db.session import Database
 from app.domain.employees import Employee, LeaveRequest
@@ -76,8 +76,25 @@ class LeaveRequestView:
     approved_by_id: uuid.UUID | None
 
 
+def _server_shows_reasons(s: Session) -> bool:
+    """A shared server lets only HR read the column (``app.db.server_admin``); a local file, anyone."""
+    if s.get_bind().dialect.name != "postgresql":
+        return True
+    return bool(s.execute(select(func.has_column_privilege("leave_request", "reason", "SELECT"))).scalar())
+
+
+def _load_reasons(db: Database, s: Session, rows: list[LeaveRequest]) -> None:
+    """Reads into ``rows`` the reasons this login may see: HR every one, anyone else those of a leave
+    that is not sick, where the server lets them. The model defers the column, so nothing else reads it."""
+    hr = access.has_role(db, access.HR)
+    wanted = [r.id for r in rows if "reason" in inspect(r).unloaded and (hr or r.kind != LeaveKind.SICK)]
+    if wanted and (hr or _server_shows_reasons(s)):
+        # Fills the unloaded column of the objects the session already holds.
+        s.execute(select(LeaveRequest).where(LeaveRequest.id.in_(wanted)).options(undefer(LeaveRequest.reason))).all()
+
+
 def _view(db: Database, r: LeaveRequest) -> LeaveRequestView:
-    hidden = r.kind == LeaveKind.SICK and not access.has_role(db, access.HR)
+    hidden = (r.kind == LeaveKind.SICK and not access.has_role(db, access.HR)) or "reason" in inspect(r).unloaded
     return to_view(LeaveRequestView, r, reason=None if hidden else r.reason, reason_hidden=hidden)
 
 
@@ -246,6 +263,7 @@ def set_leave_status(
         if deciding:
             leave.approved_by_id = decider.id if decider is not None else None
         s.flush()
+        _load_reasons(db, s, [leave])
         return _view(db, leave)
 
 
@@ -254,6 +272,7 @@ def get_leave_request(db: Database, leave_id: uuid.UUID) -> LeaveRequestView:
     with db.session() as s:
         leave = get_or_404(s, LeaveRequest, leave_id, what=_("leave request"))
         readable_employee(db, s, leave.employee_id)
+        _load_reasons(db, s, [leave])
         _sick_reasons_read(db, s, [leave])
         return _view(db, leave)
 
@@ -268,5 +287,6 @@ def list_leave_requests(db: Database, employee_id: uuid.UUID) -> list[LeaveReque
         readable_employee(db, s, employee_id)
         rows = list(s.execute(select(LeaveRequest).where(LeaveRequest.employee_id == employee_id)
                               .order_by(LeaveRequest.start_date, LeaveRequest.id)).scalars())
+        _load_reasons(db, s, rows)
         _sick_reasons_read(db, s, rows)
         return [_view(db, r) for r in rows]

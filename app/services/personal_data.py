@@ -21,7 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session, aliased, undefer
 
 from app.db.session import Database
 from app.domain.contracts import Contract
@@ -39,6 +39,7 @@ from app.i18n import _
 from app.services import access, hr_audit
 from app.services.common import get_or_404
 from app.services.company import find_company
+from app.services.employees import RESTRICTED_FIELDS
 
 FORMAT = "trastienda-personal-data/1"
 SECTIONS = ("person", "job", "leave_requests", "leave_allowances", "documents", "contracts", "audit_trail")
@@ -87,6 +88,7 @@ def _job(s: Session, e: Employee) -> dict:
 def _leave(s: Session, employee_id: uuid.UUID) -> list[dict]:
     approver = aliased(Employee)
     rows = s.execute(select(LeaveRequest, approver.first_name, approver.last_name)
+                     .options(undefer(LeaveRequest.reason))  # deferred by the model: HR's
                      .outerjoin(approver, approver.id == LeaveRequest.approved_by_id)
                      .where(LeaveRequest.employee_id == employee_id)
                      .order_by(LeaveRequest.start_date, LeaveRequest.created_at, LeaveRequest.id)).all()
@@ -127,6 +129,7 @@ def _gather(s: Session, db: Database, employee_id: uuid.UUID, company, now: dt.d
     if e.blocked_at is not None:
         access.require(db, access.ADMIN, _("This employee's personal data is blocked: only an administrator "
                                            "may export it."))
+    s.refresh(e, attribute_names=RESTRICTED_FIELDS)  # deferred by the model: HR's (checked by the caller)
     controller = None
     if company is not None:
         controller = {"legal_name": company.legal_name, "trade_name": company.trade_name, "tax_id": company.tax_id,

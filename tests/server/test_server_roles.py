@@ -10,6 +10,8 @@ from sqlalchemy import create_engine, text
 
 from app.db.identity import SERVER_ROLES, identity, local_user, server_identity
 from app.db.open import open_database
+from app.db.server_admin import ensure_groups
+from app.db.session import Database
 from app.domain.employees import Employee, PersonalDataAudit
 from app.services import access, employees
 from app.services.employees import EmployeeData
@@ -68,3 +70,38 @@ def test_opening_a_database_gives_its_user_and_roles(pg_database_url, tmp_path):
         assert s.get(Employee, made.id).updated_by == local_user()
         assert s.query(PersonalDataAudit.user).scalar() == local_user()
     local.dispose()
+
+
+def test_an_accountant_is_a_clerk_and_an_admin_holds_every_role(logins):
+    """The group roles nest as the app's roles do: the server's membership is the app's implication."""
+    engine, _clerk, _hr = logins
+    suffix = uuid.uuid4().hex[:8]
+    accountant, boss = f"conta_{suffix}", f"jefa_{suffix}"
+    with engine.connect() as conn:
+        ensure_groups(conn)  # idempotent: other test processes share the cluster
+        conn.execute(text(f'CREATE ROLE "{accountant}" NOLOGIN IN ROLE trastienda_accountant'))
+        conn.execute(text(f'CREATE ROLE "{boss}" NOLOGIN IN ROLE trastienda_admin'))
+    try:
+        with engine.connect() as conn:
+            conn.execute(text(f'SET ROLE "{accountant}"'))
+            assert server_identity(conn) == (accountant, frozenset({access.ACCOUNTANT, access.CLERK}))
+            conn.execute(text(f'SET ROLE "{boss}"'))
+            assert server_identity(conn) == (boss, access.ALL_ROLES)
+            conn.execute(text("RESET ROLE"))
+    finally:
+        with engine.connect() as conn:
+            conn.execute(text(f'DROP ROLE IF EXISTS "{accountant}"'))
+            conn.execute(text(f'DROP ROLE IF EXISTS "{boss}"'))
+
+
+@pytest.mark.parametrize("roles, held", [
+    ({"clerk"}, {"clerk"}),
+    ({"accountant"}, {"accountant", "clerk"}),
+    ({"hr"}, {"hr"}),
+    ({"admin"}, {"clerk", "accountant", "hr", "admin"}),
+    (set(), set()),
+    (None, {"clerk", "accountant", "hr", "admin"}),  # the owner of a local file
+])
+def test_what_each_role_holds_in_the_app(sqlite_db, roles, held):
+    db = Database(sqlite_db.engine, user="someone", roles=None if roles is None else frozenset(roles))
+    assert {r for r in access.ALL_ROLES if access.has_role(db, r)} == held
