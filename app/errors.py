@@ -64,6 +64,24 @@ class DatabaseUnavailableError(TrastiendaError):
     """The database cannot be opened: server down, bad password, not a database."""
 
 
+class LoginRefusedError(DatabaseUnavailableError):
+    """The server refused the user name or password (a stored password that fails is forgotten).
+
+    ``password_missing``: the server asked for a password and none was given.
+    """
+
+    def __init__(self, message: str, *, password_missing: bool = False):
+        self.password_missing = password_missing
+        super().__init__(message)
+
+    def __reduce__(self):
+        return _login_refused, (str(self), self.password_missing)
+
+
+def _login_refused(message: str, password_missing: bool) -> LoginRefusedError:
+    return LoginRefusedError(message, password_missing=password_missing)
+
+
 @dataclass(frozen=True)
 class Shortage:
     """A move that would leave a warehouse with less than nothing of a product."""

@@ -36,6 +36,20 @@ def _isolated_data_dir(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("TRASTIENDA_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
 
 
+@pytest.fixture(autouse=True)
+def memory_keyring(monkeypatch):
+    """Never touch the real user keyring: a fresh in-memory one per test, in child processes too."""
+    import keyring
+
+    from tests.keyring_memory import MemoryKeyring
+
+    monkeypatch.delenv("TRASTIENDA_TEST_KEYRING_FILE", raising=False)
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.keyring_memory.MemoryKeyring")
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    return backend
+
+
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory) -> Path:
     """A migrated SQLite file, copied for each test (migrating is the slow part)."""

@@ -37,6 +37,8 @@ TAB_KEYS = ("invoices", "contracts", "inventory", "employees", "parties")
 
 
 class MainWindow(QMainWindow):
+    profile_name: str | None = None  # the connection profile shown (ui.app sets it); None for a --db
+
     def __init__(self, database: Database, where: str, *, connection: str | None = None, remember: bool = True,
                  tab: str | None = None):
         super().__init__()
@@ -108,6 +110,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, self.tr("Compan&y details…"), self._company, None, "company")
         self._action(file_menu, self.tr("Invoice s&eries…"), self._series, None, "series")
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("Switch &profile…"), self._switch_profile, None, "switch_profile")
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
 
@@ -242,6 +246,11 @@ class MainWindow(QMainWindow):
                           self.tr("Trastienda {0}\nContracts, invoices, inventory and employees.")
                           .replace("{0}", __version__))
 
+    def _switch_profile(self) -> None:
+        from ui.app import switch_profile
+
+        switch_profile(self)
+
     def set_connection_state(self, text: str) -> None:
         self.connection_label.setText(text)
 
@@ -280,11 +289,17 @@ class MainWindow(QMainWindow):
             tab.save_state() if hasattr(tab, "save_state") else None
         s.sync()
 
-    def closeEvent(self, event) -> None:
+    def may_close(self) -> bool:
+        """Whether every tab may be left: each asks about its unsaved edits (switching profile, quitting)."""
         for tab in self.tab_by_key.values():
             may_leave = getattr(tab, "may_close", None)
             if may_leave is not None and not may_leave():
-                event.ignore()
-                return
+                return False
+        return True
+
+    def closeEvent(self, event) -> None:
+        if not self.may_close():
+            event.ignore()
+            return
         self.save_state()
         super().closeEvent(event)

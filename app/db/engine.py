@@ -1,8 +1,11 @@
 """Open a database from a file path or a SQLAlchemy URL, and check it works.
 
 SQLite gets WAL, foreign keys, synchronous=FULL and a busy timeout on every
-connection. Failures to connect become one DatabaseUnavailableError whose
-message says what is wrong and what to do, never a driver traceback.
+connection. PostgreSQL connections give up within seconds when the server
+is unreachable (connect timeout, TCP keepalives) and a statement is cancelled
+by the server after ``STATEMENT_TIMEOUT_MS``, so nothing hangs. Failures to
+connect become one DatabaseUnavailableError whose message says what is wrong
+and what to do, never a driver traceback.
 """
 
 from __future__ import annotations
@@ -14,15 +17,28 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.pool import NullPool
 
+from app.db import audit_triggers
 from app.db.paths import default_database_path
-from app.errors import DatabaseUnavailableError
+from app.errors import DatabaseUnavailableError, LoginRefusedError
 from app.i18n import _
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+CONNECT_TIMEOUT_S = 5
+STATEMENT_TIMEOUT_MS = 30_000
+# A server that vanishes mid-session (cable pulled, host down) is noticed within ~25 s
+# instead of the operating system's two hours.
+KEEPALIVES = {"keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 5, "keepalives_count": 3}
 
 
-def resolve_url(db: str | Path | None) -> URL:
-    """``None`` means the local default; a bare path is a SQLite file."""
+class DatabaseMissingError(DatabaseUnavailableError):
+    """The server is there and let the user in, but has no database of that name (``db upgrade`` creates it)."""
+
+
+def resolve_url(db: str | Path | URL | None) -> URL:
+    """``None`` means the local default; a bare path is a SQLite file; a URL object is used as it is
+    (a connection profile's, which may carry a password in memory)."""
+    if isinstance(db, URL):
+        return db
     if db is None or str(db) == "":
         return make_url(f"sqlite:///{default_database_path()}")
     text_db = str(db)
@@ -38,10 +54,10 @@ def resolve_url(db: str | Path | None) -> URL:
 
 
 def describe(url: URL) -> str:
-    """A human label for the status bar and messages; never shows a password."""
+    """A human label for the status bar and messages; never shows a password (nor TLS file paths)."""
     if url.get_backend_name() == "sqlite":
         return url.database or ":memory:"
-    return url.render_as_string(hide_password=True)
+    return url.set(query={}).render_as_string(hide_password=True)
 
 
 def _unicode_lower(value):
@@ -59,19 +75,26 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
-def make_engine(db: str | Path | URL | None, *, echo: bool = False) -> Engine:
-    url = db if isinstance(db, URL) else resolve_url(db)
+def make_engine(db: str | Path | URL | None, *, echo: bool = False,
+                statement_timeout_ms: int | None = STATEMENT_TIMEOUT_MS) -> Engine:
+    """An engine for a SQLite file or a PostgreSQL server.
+
+    PostgreSQL: TLS settings come from the URL's query (``sslmode``, ``sslrootcert``,
+    as a connection profile builds it); connecting gives up after ``CONNECT_TIMEOUT_S``;
+    the server cancels any statement running longer than ``statement_timeout_ms``
+    (None or 0: no limit; an ``options`` parameter in the URL replaces ours).
+    """
+    url = resolve_url(db)
     if url.get_backend_name() == "sqlite":
         engine = create_engine(url, echo=echo, poolclass=NullPool if url.database else None)
         event.listen(engine, "connect", _sqlite_pragmas)
+        audit_triggers.install_sqlite_login(engine)  # who the audit triggers record
         return engine
     if url.get_backend_name() == "postgresql":
-        return create_engine(
-            url,
-            echo=echo,
-            pool_pre_ping=True,
-            connect_args={"connect_timeout": 5, "application_name": "trastienda"},
-        )
+        connect_args: dict = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "trastienda", **KEEPALIVES}
+        if statement_timeout_ms and "options" not in url.query:
+            connect_args["options"] = f"-c statement_timeout={int(statement_timeout_ms)}"
+        return create_engine(url, echo=echo, pool_pre_ping=True, connect_args=connect_args)
     raise DatabaseUnavailableError(
         _("Unsupported database {backend}: use a SQLite file or a postgresql+psycopg:// URL.").format(
             backend=url.get_backend_name()
@@ -94,13 +117,19 @@ def explain_connect_error(url: URL, exc: Exception) -> DatabaseUnavailableError:
                 _("Cannot open {where}: check that the folder exists and you may write to it.").format(where=where)
             )
         return DatabaseUnavailableError(_("Cannot use {where}: {msg}").format(where=where, msg=msg))
-    if ("password authentication failed" in low or "no password supplied" in low
-            or ("role" in low and "does not exist" in low)):
-        return DatabaseUnavailableError(
+    tls = _explain_tls_error(url, where, low, msg)
+    if tls is not None:
+        return tls
+    if "no password supplied" in low:
+        return LoginRefusedError(
+            _("The server at {where} asks for a password and none was given.").format(where=where),
+            password_missing=True)
+    if "password authentication failed" in low or ("role" in low and "does not exist" in low):
+        return LoginRefusedError(
             _("The server at {where} refused the user name or password. Check them and try again.").format(where=where)
         )
     if "database" in low and "does not exist" in low:
-        return DatabaseUnavailableError(
+        return DatabaseMissingError(
             _("The database {name} does not exist on the server. Create it with `python main.py db upgrade --db URL`.").format(
                 name=url.database
             )
@@ -109,12 +138,56 @@ def explain_connect_error(url: URL, exc: Exception) -> DatabaseUnavailableError:
         return DatabaseUnavailableError(
             _("The server at {where} does not let this user connect to that database: ask its admin.").format(where=where)
         )
+    if "failed to resolve host" in low or "could not translate host name" in low:
+        return DatabaseUnavailableError(
+            _("The server name {host} is unknown: check the address (is the network up?).").format(host=url.host))
+    if "statement timeout" in low:
+        return DatabaseUnavailableError(
+            _("The server at {where} did not answer in time; try again, or ask its admin whether it is busy.").format(
+                where=where))
+    if any(k in low for k in ("server closed the connection", "terminating connection", "consuming input failed",
+                              "connection is lost", "ssl syscall error")):
+        return DatabaseUnavailableError(
+            _("The connection to the server at {where} was lost; what was not finished was not saved. "
+              "Try again when the server is back.").format(where=where))
     if any(k in low for k in ("connection refused", "could not connect", "timeout", "timed out",
                               "connection failed", "could not translate host name", "name or service not known")):
         return DatabaseUnavailableError(
             _("Cannot reach the database server at {where}: is it running and is the address right?").format(where=where)
         )
     return DatabaseUnavailableError(_("Cannot use the database {where}: {msg}").format(where=where, msg=msg))
+
+
+def _explain_tls_error(url: URL, where: str, low: str, msg: str) -> DatabaseUnavailableError | None:
+    """The TLS (sslmode) failures, each with what to change; None when the error is not about TLS."""
+    ca = url.query.get("sslrootcert") or _("(none given)")
+    if "server does not support ssl" in low:
+        return DatabaseUnavailableError(
+            _("The server at {where} does not offer encrypted (TLS) connections, but this connection requires them. "
+              "Ask its admin to turn TLS on, or lower the TLS mode to prefer.").format(where=where))
+    if "root certificate file" in low and ("does not exist" in low or "could not read" in low):
+        return DatabaseUnavailableError(
+            _("The CA certificate file {ca} cannot be read: give the file that signed the server's certificate "
+              "(sslrootcert).").format(ca=ca))
+    if "does not match host name" in low:
+        return DatabaseUnavailableError(
+            _("The server's certificate is not made out to {host}: connect with the name on the certificate, "
+              "or use TLS mode verify-ca.").format(host=url.host))
+    if "ssl" in low and any(k in low for k in ("certificate verify failed", "signature failure", "self-signed",
+                                                "self signed", "unable to get local issuer", "unknown ca",
+                                                "certificate has expired")):
+        return DatabaseUnavailableError(
+            _("The server's certificate could not be verified with the CA file {ca}: check that the profile has the "
+              "CA certificate that signed the server's certificate, and that the certificate has not expired.").format(
+                ca=ca))
+    if "no encryption" in low and "pg_hba.conf" in low:
+        return DatabaseUnavailableError(
+            _("The server at {where} accepts only encrypted connections: set the TLS mode to require or higher.").format(
+                where=where))
+    if "ssl error" in low:
+        return DatabaseUnavailableError(
+            _("The encrypted (TLS) connection to {where} failed: {msg}").format(where=where, msg=msg))
+    return None
 
 
 def check_connection(engine: Engine) -> None:

@@ -1,55 +1,28 @@
 """A wrong password against a server that checks passwords.
 
 The office server on this machine trusts local connections, so this test
-starts a small PostgreSQL of its own with scram-sha-256 authentication.
+starts a small PostgreSQL of its own with scram-sha-256 authentication
+(tests/server/cluster.py).
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
 
+from tests.server.cluster import running_cluster
+
 ROOT = Path(__file__).resolve().parents[2]
-PG_BIN = next(iter(sorted(Path("/usr/lib/postgresql").glob("*/bin"))), None) if Path("/usr/lib/postgresql").exists() else None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def password_server():
-    if PG_BIN is None or not (PG_BIN / "initdb").exists():
-        pytest.skip("PostgreSQL server binaries not installed")
-    as_postgres = [] if os.geteuid() != 0 else ["runuser", "-u", "postgres", "--"]
-    base = Path(tempfile.mkdtemp(prefix="trastienda-pg-"))
-    shutil.chown(base, "postgres") if os.geteuid() == 0 else None
-    pwfile = base / "pw"
-    pwfile.write_text("right-password\n")
-    if os.geteuid() == 0:
-        shutil.chown(pwfile, "postgres")
-    data = base / "data"
-    port = _free_port()
-    subprocess.run([*as_postgres, str(PG_BIN / "initdb"), "-D", str(data), "-U", "shopadmin",
-                    "--auth=scram-sha-256", f"--pwfile={pwfile}"], check=True, capture_output=True)
-    subprocess.run([*as_postgres, str(PG_BIN / "pg_ctl"), "-D", str(data), "-w", "-l", str(base / "log"),
-                    "-o", f"-p {port} -k {base} -c listen_addresses=127.0.0.1", "start"],
-                   check=True, capture_output=True)
-    try:
-        yield port
-    finally:
-        subprocess.run([*as_postgres, str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-                       capture_output=True)
-        shutil.rmtree(base, ignore_errors=True)
+    """The port of a throwaway cluster whose superuser shopadmin has the password right-password."""
+    with running_cluster() as cluster:
+        yield cluster.port
 
 
 def _run(*args: str) -> subprocess.CompletedProcess:
