@@ -13,8 +13,16 @@
     python main.py invoice pdf NUMBER -o FILE.pdf                     one invoice, e.g. F2026-000123
     python main.py invoice pdf --from DATE --to DATE -o FILE.pdf      posted invoices of a period, one PDF
     python main.py employees export CODE --json F.json --pdf F.pdf    one employee's personal data (access request)
+    python main.py server init --db URL         shared PostgreSQL: schema, group roles, grants, row-level security
+    python main.py server upgrade --db URL      migrate the shared server and apply the grants again
+    python main.py server add-user NAME --role clerk|accountant|hr|admin [--password-stdin] --db URL
+    python main.py server set-role NAME --role ROLE --db URL   move a login to another role
+    python main.py server remove-user NAME --db URL            drop a login
+    python main.py profile add NAME --url postgresql+psycopg://USER@HOST:PORT/DB [--sslmode M --sslrootcert CA]
+    python main.py profile list | profile remove NAME     the shared servers this computer knows
 
-Global options (--db, --verbose) are accepted before or after the command name.
+Global options (--db, --profile, --verbose) are accepted before or after the command name.
+--profile NAME connects with a saved profile; its password comes from the keyring, PGPASSWORD or a prompt.
 """
 
 from __future__ import annotations
@@ -35,6 +43,12 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         default=default,
         help="SQLite file path or SQLAlchemy URL, e.g. postgresql+psycopg://user@host/trastienda "
         "(default: the local database in your data folder)",
+    )
+    parser.add_argument(
+        "--profile",
+        metavar="NAME",
+        default=default,
+        help="connect with a saved connection profile (see `profile list`); not with --db",
     )
     parser.add_argument(
         "-v", "--verbose", action="store_true", default=argparse.SUPPRESS if suppress else False,
@@ -126,6 +140,36 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--json", dest="json_path", metavar="FILE.json", help="write the data as JSON")
     export.add_argument("--pdf", dest="pdf_path", metavar="FILE.pdf", help="write the data as a PDF (in Spanish)")
 
+    profile = command("profile", "connection profiles: the shared servers this computer knows (never a password)")
+    profile_commands = profile.add_subparsers(dest="profile_command", metavar="ACTION", required=True)
+    add = command("add", "save a shared server as a profile", profile_commands)
+    add.add_argument("name", metavar="NAME", help="the profile's name, e.g. Office")
+    add.add_argument("--url", required=True, metavar="URL",
+                     help="postgresql+psycopg://USER@HOST:PORT/DATABASE, without a password")
+    add.add_argument("--sslmode", choices=("disable", "prefer", "require", "verify-ca", "verify-full"),
+                     help="TLS: disable, prefer (the default), require, or verify the server's certificate")
+    add.add_argument("--sslrootcert", metavar="CA.crt", help="the CA certificate file (verify-ca, verify-full)")
+    command("list", "list the profiles; * marks the one used last", profile_commands)
+    remove = command("remove", "forget a profile and its remembered password", profile_commands)
+    remove.add_argument("name", metavar="NAME")
+
+    server = command("server", "a shared PostgreSQL server: set it up, upgrade it, manage its logins")
+    server_commands = server.add_subparsers(dest="server_command", metavar="ACTION", required=True)
+    command("init", "create or upgrade the schema, make the group roles trastienda_clerk, _accountant, _hr and "
+            "_admin, and apply the grants and row-level security (safe to run again)", server_commands)
+    command("upgrade", "migrate the server's schema and apply the grants again", server_commands)
+    roles = ("clerk", "accountant", "hr", "admin")
+    add_user = command("add-user", "add a login in one role's group", server_commands)
+    add_user.add_argument("name", metavar="NAME", help="the login: lower-case letters, digits, _ . -")
+    add_user.add_argument("--role", required=True, choices=roles)
+    add_user.add_argument("--password-stdin", action="store_true",
+                          help="read the password from the first line of standard input (never from an argument)")
+    set_role = command("set-role", "move a login to another role's group (out of the others)", server_commands)
+    set_role.add_argument("name", metavar="NAME")
+    set_role.add_argument("--role", required=True, choices=roles)
+    remove_user = command("remove-user", "drop a login; its open sessions lose every privilege", server_commands)
+    remove_user.add_argument("name", metavar="NAME")
+
     shot = command("screenshot", "open the main window offscreen on one tab, save a PNG of it and exit")
     shot.add_argument("--tab", required=True,
                       choices=("invoices", "contracts", "inventory", "employees", "parties"))
@@ -135,7 +179,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    profile = getattr(args, "profile", None)
+    if profile is not None and args.db is not None:
+        parser.error("give --db or --profile, not both")
+    from sqlalchemy.exc import OperationalError
+
     from app import admin
     from app.errors import TrastiendaError
 
@@ -143,7 +193,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.command in (None, "gui"):
             from ui.app import run_gui
 
-            return run_gui(args.db)
+            return run_gui(args.db, profile=profile)
+        if args.command == "profile":
+            return admin.profile_command(args.profile_command, name=getattr(args, "name", None),
+                                         url=getattr(args, "url", None), sslmode=getattr(args, "sslmode", None),
+                                         sslrootcert=getattr(args, "sslrootcert", None))
+        if profile is not None:
+            args.db = admin.profile_target(profile)  # a URL object: the password stays in memory
         if args.command == "screenshot":
             from ui.screenshot import take_screenshot
 
@@ -168,6 +224,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "employees":
             return admin.employees_export_command(args.db, code=args.code, json_path=args.json_path,
                                                   pdf_path=args.pdf_path)
+        if args.command == "server":
+            return admin.server_command(args.server_command, args.db, name=getattr(args, "name", None),
+                                        role=getattr(args, "role", None),
+                                        password_stdin=getattr(args, "password_stdin", False))
         if args.command == "demo":
             return admin.demo_command(
                 args.db,
@@ -178,6 +238,13 @@ def main(argv: list[str] | None = None) -> int:
             )
     except TrastiendaError as exc:
         admin.print_error(exc)
+        return 1
+    except OperationalError as exc:  # the server went away or cancelled a statement mid-command
+        if getattr(args, "verbose", False):
+            raise
+        from app.db.engine import explain_connect_error, resolve_url
+
+        admin.print_error(explain_connect_error(resolve_url(args.db), exc))
         return 1
     except KeyboardInterrupt:
         print("trastienda: interrupted", file=sys.stderr)

@@ -6,8 +6,10 @@ import sys
 import time
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
+
 from app.db import migrate
-from app.db.engine import describe, make_engine, resolve_url
+from app.db.engine import check_connection, describe, make_engine, resolve_url
 from app.errors import TrastiendaError, ValidationError
 from app.i18n import _
 
@@ -30,7 +32,7 @@ def db_command(action: str, db: str | None, *, verbose: bool = False) -> int:
 
             exists = engine.dialect.name == "sqlite" and Path(url.database).exists()
             before = migrate.current_revision(engine) if exists else None
-            database = open_database(url)
+            database = open_database(url, upgrade=True)  # an admin command: PostgreSQL too
             database.dispose()
             now = migrate.current_revision(engine)
             print(_("Database {where} is at revision {rev}{note}.").format(
@@ -116,7 +118,7 @@ def demo_command(db: str | None, *, seed: int, sizes: dict[str, int], verbose: b
     from app.demo import generate_demo
 
     url = resolve_url(db)
-    database = open_database(url)
+    database = open_database(url, upgrade=True)  # fills a new database, PostgreSQL too
     started = time.perf_counter()
     last = [0.0]
 
@@ -355,3 +357,104 @@ def employees_export_command(db: str | None, *, code: str, json_path: str | None
         if path:
             print(_("Personal data of {code} written to {path}.").format(code=data["person"]["code"], path=path))
     return 0
+
+
+# -- connection profiles --------------------------------------------------------------
+
+
+def profile_target(name: str):
+    """What ``--profile NAME`` connects to: a URL with the password in memory, or None for "This computer"."""
+    from app.db.credentials import command_url
+
+    return command_url(name)
+
+
+def profile_command(action: str, *, name: str | None = None, url: str | None = None, sslmode: str | None = None,
+                    sslrootcert: str | None = None) -> int:
+    """``profile add|list|remove``: the shared servers this computer knows; never a password."""
+    from app.db import credentials, profiles
+
+    if action == "add":
+        profile = profiles.save_profile(profiles.profile_from_url(name or "", url or "", sslmode=sslmode,
+                                                                  sslrootcert=sslrootcert))
+        print(_("Profile {name} added: {where}, TLS {mode}. Use it with --profile {quoted}.").format(
+            name=profile.name, where=profile.describe(), mode=profile.sslmode, quoted=_shell_quote(profile.name)))
+        return 0
+    if action == "list":
+        last = profiles.last_profile().name
+        for profile in profiles.list_profiles():
+            tls = "" if profile.is_local else _("TLS {mode}").format(mode=profile.sslmode)
+            print(f"{'*' if profile.name == last else ' '} {profile.name:<24} {profile.describe():<44} {tls}".rstrip())
+        return 0
+    if action == "remove":
+        profile = profiles.remove_profile(name or "")
+        credentials.forget_password(profile.name, profile.user)
+        print(_("Profile {name} removed, with its remembered password if there was one.").format(name=profile.name))
+        return 0
+    raise ValueError(action)
+
+
+def _shell_quote(text: str) -> str:
+    import shlex
+
+    return shlex.quote(text)
+
+
+# -- server init / upgrade / add-user / remove-user / set-role ------------------------------
+
+
+def server_command(action: str, db: str | None, *, name: str | None = None, role: str | None = None,
+                   password_stdin: bool = False) -> int:
+    """``server ...``: set up a shared PostgreSQL server and its logins; one line of outcome."""
+    from app.db import server_admin
+
+    if not db:
+        raise ValidationError("db", _("Say which server: --db postgresql+psycopg://USER@HOST:PORT/DATABASE"))
+    password = None
+    if action == "add-user" and password_stdin:
+        # One line; the newline is not part of it. Never echoed, logged or written anywhere.
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            raise ValidationError("password", _("--password-stdin read an empty line: no password was given."))
+    engine = server_admin.server_engine(db)
+    where = describe(engine.url)
+    try:
+        return _server_action(engine, where, action, name, role, password)
+    except DBAPIError as exc:  # e.g. a login without CREATEROLE: one line, never a traceback
+        lines = str(exc.orig).strip().splitlines()
+        raise TrastiendaError(_("The server at {where} refused: {detail}").format(
+            where=where, detail=lines[0] if lines else exc.__class__.__name__)) from None
+    finally:
+        engine.dispose()
+
+
+def _server_action(engine, where: str, action: str, name: str | None, role: str | None,
+                   password: str | None) -> int:
+    from app.db import server_admin
+
+    if action != "init":
+        check_connection(engine)
+    if action in ("init", "upgrade"):
+        run = server_admin.init_server if action == "init" else server_admin.upgrade_server
+        report = run(engine)
+        print(_("Server {where} ready: schema at revision {rev}, group roles {groups}, "
+                "grants and row-level security on {n} tables.").format(
+            where=where, rev=report.revision, groups=", ".join(server_admin.GROUPS), n=report.tables))
+        if report.unknown:
+            print(_("Tables the privilege matrix does not know (only admins may use them): {names}").format(
+                names=", ".join(report.unknown)), file=sys.stderr)
+        return 0
+    if action == "add-user":
+        server_admin.add_user(engine, name, role, password)
+        print(_("User {name} added as {role}{pw}.").format(
+            name=name, role=role, pw=_(" with a password") if password else _(" (no password set)")))
+        return 0
+    if action == "set-role":
+        server_admin.set_role(engine, name, role)
+        print(_("User {name} is now {role}.").format(name=name, role=role))
+        return 0
+    if action == "remove-user":
+        server_admin.remove_user(engine, name)
+        print(_("User {name} removed.").format(name=name))
+        return 0
+    raise ValueError(action)

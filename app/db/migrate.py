@@ -37,11 +37,8 @@ def alembic_config() -> Config:
     return cfg
 
 
-def head_revision() -> str:
-    """The newest revision in migrations/versions, read from the files without Alembic.
-
-    A test checks it against Alembic's own answer.
-    """
+def _revision_graph() -> tuple[set[str], set[str]]:
+    """(every revision, every revision some other one follows), read from migrations/versions."""
     revisions: set[str] = set()
     parents: set[str] = set()
     for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
@@ -50,10 +47,24 @@ def head_revision() -> str:
             revisions.add(found["revision"])
             if found.get("down_revision") not in (None, "None"):
                 parents.add(found["down_revision"])
+    return revisions, parents
+
+
+def head_revision() -> str:
+    """The newest revision in migrations/versions, read from the files without Alembic.
+
+    A test checks it against Alembic's own answer.
+    """
+    revisions, parents = _revision_graph()
     heads = revisions - parents
     if len(heads) != 1:
         raise RuntimeError(f"migrations/versions must have exactly one head, found {sorted(heads)}")
     return heads.pop()
+
+
+def known_revisions() -> set[str]:
+    """Every revision this version of Trastienda ships; one outside it was made by a newer version."""
+    return _revision_graph()[0]
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -117,6 +128,9 @@ def upgrade(engine: Engine, revision: str = "head") -> Path | None:
     current = current_revision(engine)
     if current == head_revision() and revision == "head":
         return None
+    if current is not None and current not in known_revisions():
+        # Alembic would only say "Can't locate revision": say who must upgrade what.
+        raise schema_mismatch(current, shared=engine.dialect.name != "sqlite")
     backup = None
     if engine.dialect.name == "sqlite" and current is not None:
         db_path = Path(engine.url.database)
@@ -133,3 +147,69 @@ def upgrade(engine: Engine, revision: str = "head") -> Path | None:
 
 def needs_upgrade(engine: Engine) -> bool:
     return current_revision(engine) != head_revision()
+
+
+# -- the schema handshake ----------------------------------------------------------------
+
+class SchemaMismatchError(DatabaseUnavailableError):
+    """The database's schema is not the one this version of Trastienda was built for.
+
+    ``newer``: the database was upgraded by a newer Trastienda (its revision is
+    unknown here), so this copy of the app is the one to upgrade; otherwise the
+    database is behind (or empty) and is the one to upgrade.
+    """
+
+    def __init__(self, message: str, *, current: str | None, head: str, newer: bool):
+        self.current, self.head, self.newer = current, head, newer
+        super().__init__(message)
+
+    def __reduce__(self):
+        return _rebuild_mismatch, (str(self), self.current, self.head, self.newer)
+
+
+def _rebuild_mismatch(message: str, current: str | None, head: str, newer: bool) -> SchemaMismatchError:
+    return SchemaMismatchError(message, current=current, head=head, newer=newer)
+
+
+def schema_mismatch(current: str | None, *, shared: bool) -> SchemaMismatchError | None:
+    """The refusal for a database at revision ``current``, or None when it is this version's own.
+
+    ``shared``: a server's database (upgraded by its administrator with
+    ``server upgrade``), not a local file (upgraded by ``db upgrade``, or by
+    the app itself on start).
+    """
+    head = head_revision()
+    if current == head:
+        return None
+    if current is not None and current not in known_revisions():
+        if shared:
+            message = _("The server was upgraded by a newer Trastienda (revision {current}). "
+                        "Install the new version.")
+        else:
+            message = _("This database was upgraded by a newer Trastienda (revision {current}). "
+                        "Install the new version.")
+        return SchemaMismatchError(message.format(current=current), current=current, head=head, newer=True)
+    if shared:
+        if current is None:
+            message = _("The server's database has no Trastienda schema yet; this Trastienda needs revision {head}. "
+                        "Ask your administrator to run `python main.py server init`.")
+        else:
+            message = _("The server's database is at revision {current}; this Trastienda needs {head}. "
+                        "Ask your administrator to run `python main.py server upgrade`.")
+    else:
+        message = _("The database schema is at {current}, this version of Trastienda needs {head}. "
+                    "Run `python main.py db upgrade`.")
+    return SchemaMismatchError(message.format(current=current or _("empty"), head=head),
+                               current=current, head=head, newer=False)
+
+
+def check_schema(engine: Engine) -> None:
+    """Refuse (SchemaMismatchError) a database whose schema is not this version's own.
+
+    Run when a database is opened without migrating it: a client meets a
+    server schema other than its own and says which side to upgrade, instead
+    of failing later on a missing column.
+    """
+    problem = schema_mismatch(current_revision(engine), shared=engine.dialect.name != "sqlite")
+    if problem is not None:
+        raise problem

@@ -10,31 +10,36 @@ from app.db import migrate
 from app.db.engine import check_connection, make_engine
 from app.db.identity import identity
 from app.db.session import Database
-from app.errors import DatabaseUnavailableError
-from app.i18n import _
 
 
-def open_database(db: str | Path | URL | None, *, upgrade: bool = True, user: str | None = None) -> Database:
+def open_database(db: str | Path | URL | None, *, upgrade: bool | None = None, user: str | None = None) -> Database:
     """Return a ready Database, or raise DatabaseUnavailableError with a clear message.
 
-    With ``upgrade`` (the GUI and most commands), a database behind the code's
-    schema is migrated (after a backup copy for SQLite) and the reference data
-    is seeded; without it, a schema mismatch is reported instead.
+    ``upgrade``:
+    - None (the GUI and most commands): a local SQLite file behind the code's
+      schema is migrated, after a backup copy; a shared PostgreSQL database
+      never is: its administrator upgrades it (``server upgrade``), and a
+      client meeting another revision refuses (``migrate.SchemaMismatchError``,
+      saying which side to upgrade).
+    - True (``db upgrade``, ``server init``/``upgrade``): migrate whichever it is,
+      creating a PostgreSQL database that does not exist yet.
+    - False (audits such as ``chain verify``): never migrate; a mismatch is reported.
+
+    A database upgraded by a newer Trastienda is refused in every case.
+    Reference data is seeded once the schema is right.
     """
     from app.services.setup import ensure_reference_data
 
     engine = make_engine(db)
-    if upgrade:
-        migrate.upgrade(engine)
-    else:
-        check_connection(engine)
-        current = migrate.current_revision(engine)
-        if current != migrate.head_revision():
-            engine.dispose()
-            raise DatabaseUnavailableError(
-                _("The database schema is at {current}, this version of Trastienda needs {head}. "
-                  "Run `python main.py db upgrade`.").format(current=current or _("empty"), head=migrate.head_revision())
-            )
+    try:
+        if upgrade or (upgrade is None and engine.dialect.name == "sqlite"):
+            migrate.upgrade(engine)
+        else:
+            check_connection(engine)
+            migrate.check_schema(engine)
+    except BaseException:
+        engine.dispose()
+        raise
     login, roles = identity(engine)
     database = Database(engine, user=user or login, roles=roles)
     ensure_reference_data(database)

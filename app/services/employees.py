@@ -6,6 +6,8 @@ Personal data protected by design (GDPR, LOPDGDD):
   restricted (``RESTRICTED_FIELDS``). Only the HR role reads them, through
   ``get_restricted``, which records the reading; views and lists never carry
   them. Only HR changes them; a form that did not show them sends ``KEEP``.
+  The model defers them (``app.domain.employees.RESTRICTED``): no query names
+  them unless it loads them on purpose, for on a shared server only HR may.
 - Every creation and change records the names of the fields it touched.
 - ``block_employee`` hides a person's data from everyone but an admin, with
   the reason recorded; nothing but an admin's ``unblock_employee`` changes it
@@ -25,6 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import Select, func, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.db.session import Database
@@ -200,7 +203,7 @@ def _validate_restricted(db: Database, v: Validator, data: EmployeeData) -> dict
 
 
 def _check_user_name(s: Session, v: Validator, user_name: str | None, own_id: uuid.UUID | None) -> None:
-    if not user_name:
+    if not user_name or not v.ok("user_name"):  # refused already: not sent to the database
         return
     clash = s.execute(select(Employee.id).where(Employee.user_name == user_name)).scalar()
     if clash is not None and clash != own_id:
@@ -233,6 +236,8 @@ def _check_refs(s: Session, v: Validator, data: EmployeeData, values: dict, own:
 
 
 def _check_code(s: Session, v: Validator, code: str, own_id: uuid.UUID | None) -> None:
+    if not v.ok("code"):  # refused already (too long, a NUL): not sent to the database
+        return
     clash = s.execute(select(Employee.id).where(Employee.code == code)).scalar()
     if clash is not None and clash != own_id:
         v.error("code", _("Code {code} is already used by another employee.").format(code=code))
@@ -243,6 +248,40 @@ def _next_code(s: Session) -> str:
     while s.execute(select(Employee.id).where(Employee.code == f"E{n:05d}")).first():
         n += 1
     return f"E{n:05d}"
+
+
+def _flush_unique(s: Session, employee: Employee, *, auto_code: bool) -> None:
+    """Writes the row, the unique indexes having the last word on its code and login.
+
+    On a shared server a blocked colleague is invisible to everyone but an
+    admin (row-level security), so the checks above may miss their code or
+    login: the index then refuses, inside a savepoint, and the clerk gets the
+    field's error, or an automatic code the next number. A local file needs
+    none of this: every row is visible there.
+    """
+    if s.get_bind().dialect.name != "postgresql":
+        s.add(employee)
+        s.flush()
+        return
+    for _attempt in range(1000):
+        try:
+            with s.begin_nested():
+                s.add(employee)
+                s.flush()
+            return
+        except IntegrityError as exc:
+            constraint = getattr(getattr(exc.orig, "diag", None), "constraint_name", None)
+            if constraint == "ix_employee_code" and auto_code:
+                employee.code = f"E{int(employee.code[1:]) + 1:05d}"
+                continue
+            if constraint == "ix_employee_code":
+                raise ValidationError("code", _("Code {code} is already used by another employee.")
+                                      .format(code=employee.code)) from None
+            if constraint == "uq_employee_user_name":
+                raise ValidationError("user_name", _("The login {name} is already another employee's.")
+                                      .format(name=employee.user_name)) from None
+            raise
+    raise ValidationError("code", _("No free employee code: give one."))
 
 
 def _view(e: Employee) -> EmployeeView:
@@ -288,8 +327,7 @@ def create_employee(db: Database, data: EmployeeData, today: dt.date | None = No
         employee = Employee(code=code or _next_code(s), **values, **restricted)
         if employee.payments_per_year is None:
             employee.payments_per_year = 14
-        s.add(employee)
-        s.flush()
+        _flush_unique(s, employee, auto_code=not code)
         given = [k for k, value in {**values, **restricted}.items() if value not in (None, "")]
         hr_audit.record(s, employee.id, hr_audit.CREATE, given)
         return _view(employee)
@@ -310,6 +348,8 @@ def update_employee(
     code = v.text("code", data.code, max_len=20)
     with db.session() as s:
         employee = _writable(db, get_or_404(s, Employee, employee_id, what=_("employee")))
+        if restricted:  # compared with the stored values below: read them (HR's, checked above)
+            s.refresh(employee, attribute_names=list(restricted))
         check_version(employee, expected_version)
         _check_refs(s, v, data, values, employee)
         _check_user_name(s, v, values["user_name"], employee.id)
@@ -354,6 +394,7 @@ def get_restricted(db: Database, employee_id: uuid.UUID) -> RestrictedData:
     access.require(db, access.HR, _("Only HR staff may see pay, IBAN and social security number."))
     with db.session() as s:
         e = _readable(db, get_or_404(s, Employee, employee_id, what=_("employee")))
+        s.refresh(e, attribute_names=RESTRICTED_FIELDS)
         hr_audit.record(s, e.id, hr_audit.VIEW, RESTRICTED_FIELDS)
         return RestrictedData(e.salary, e.payments_per_year, e.iban, e.social_security_number)
 
@@ -463,7 +504,8 @@ def anonymise_employee(db: Database, employee_id: uuid.UUID, today: dt.date | No
         e.country = "ES"
         e.blocked_at = e.blocked_by = e.block_reason = None
         e.anonymised_at = utcnow()
-        for leave in s.execute(select(LeaveRequest).where(LeaveRequest.employee_id == e.id, LeaveRequest.reason.is_not(None))).scalars():
+        for leave in s.execute(select(LeaveRequest).where(LeaveRequest.employee_id == e.id,
+                                                          LeaveRequest.reason.is_not(None))).scalars():
             leave.reason = None
         for doc in s.execute(select(EmployeeDocument).where(EmployeeDocument.employee_id == e.id)).scalars():
             s.delete(doc)

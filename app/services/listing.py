@@ -15,13 +15,14 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
-    ColumnElement, Select, and_, bindparam, column, func, literal, literal_column, or_, select, text, tuple_,
+    ColumnElement, Select, and_, bindparam, column, false, func, literal, literal_column, or_, select, text, tuple_,
 )
 from sqlalchemy.orm import Session
 
 from app.domain.search import SearchIndex
 from app.errors import ValidationError
 from app.i18n import _
+from app.services.validation import is_storable
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,10 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+# More different words than any row's names, codes and short texts hold together.
+MAX_SEARCH_WORDS = 32
+
+
 def search_clause(columns: list[ListColumn], search: str, index: SearchIndex | None = None,
                   dialect: str = "") -> ColumnElement[bool] | None:
     """Every word must appear in at least one searchable column.
@@ -73,9 +78,14 @@ def search_clause(columns: list[ListColumn], search: str, index: SearchIndex | N
     looked up in its FTS5 trigram table instead of read by LIKE from every row
     (PostgreSQL's trigram indexes serve ILIKE without help).
     """
-    words = [w for w in search.split() if w]
+    words = list({w.lower(): w for w in search.split() if w}.values())  # each word once
     if not words:
         return None
+    if any(not is_storable(w) for w in words) or len(words) > MAX_SEARCH_WORDS:
+        # No stored text holds a NUL or broken UTF-16 (the Validator refuses them, PostgreSQL cannot
+        # even receive them), and no list row holds a pasted page of different words: nothing
+        # matches, and the database is never handed them (SQLite refuses a WHERE 1,000 terms deep).
+        return false()
     exprs = [c.expr for c in columns if c.searchable]
     clauses = []
     indexed: list[str] = []

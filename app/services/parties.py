@@ -121,8 +121,13 @@ def _validate(v: Validator, data: PartyData) -> dict:
         if irpf is not None and irpf not in IRPF_RATES:
             v.error("irpf_percent", _("IRPF withholding is 15% or 7%."))
         out["irpf_percent"] = irpf
+    v.text("code", data.code, max_len=20)  # the code itself is set by create/update
     for i, a in enumerate(data.addresses):
         v.required(f"addresses[{i}].street", a.street)
+        v.text(f"addresses[{i}].label", a.label, max_len=80)
+        v.text(f"addresses[{i}].postal_code", a.postal_code, max_len=10)
+        v.text(f"addresses[{i}].city", a.city, max_len=100)
+        v.text(f"addresses[{i}].province", a.province, max_len=100)
     return out
 
 
@@ -136,6 +141,8 @@ def _next_code(session: Session, data: PartyData) -> str:
 
 
 def _check_unique_code(session: Session, v: Validator, code: str, own_id: uuid.UUID | None) -> None:
+    if not v.ok("code"):  # refused already (too long, a NUL): not sent to the database
+        return
     clash = session.execute(select(Party.id).where(Party.code == code)).scalar()
     if clash is not None and clash != own_id:
         v.error("code", _("Code {code} is already used by another party.").format(code=code))

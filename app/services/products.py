@@ -20,7 +20,7 @@ from app.services.common import apply, archive, check_version, get_or_404, resto
 from app.services.listing import ListColumn, ListQuery, Page, count_rows, run_list
 from app.services.lookups import as_uuid, filter_choice, iva_rate
 from app.services.stock import due_for_reorder, on_hand_sql, to_order_sql, value_sql
-from app.services.validation import Validator
+from app.services.validation import Validator, is_storable
 
 
 @dataclass
@@ -232,7 +232,7 @@ def find_product_by_code(db: Database, code: str) -> ProductView | None:
     Meant for barcode scanners and quick entry: one indexed lookup, no LIKE.
     """
     text = (code or "").strip()
-    if not text:
+    if not text or not is_storable(text):  # a NUL or broken text names no product (PostgreSQL refuses it)
         return None
     with db.session() as s:
         active = Product.archived_at.is_(None)

@@ -41,7 +41,7 @@ from app.services.count_lists import (
 from app.services.count_posting import UNCOUNTED, PostResult, PostSummary, post_count, post_summary
 from app.services.lookups import as_uuid, reference
 from app.services.stock import take_write_lock
-from app.services.validation import Validator
+from app.services.validation import Validator, is_storable
 
 PREFIX = "INV"
 # Any constant works: it only has to be the same for every session taking the reference lock.
@@ -373,7 +373,7 @@ def find_line(db: Database, count_id: Any, code: str, *, add: bool = False) -> L
         if add:
             take_write_lock(s)
         count = lock_count(s, count_id, read=True) if add else find_count(s, count_id)
-        if not code:
+        if not code or not is_storable(code):  # a NUL or broken text names no product (PostgreSQL refuses it)
             return LineLookup(None, None, code)
         resolver = _Resolver(s, count)
         resolver.load([code])

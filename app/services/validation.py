@@ -15,6 +15,21 @@ from app.money import to_decimal
 T = TypeVar("T")
 
 
+def is_storable(text: str) -> bool:
+    """Whether both backends can take ``text``: no NUL, valid UTF-8 (no lone UTF-16 surrogate).
+
+    Nothing stored fails this (the Validator refuses it), so a search or a code
+    lookup for such text finds nothing without asking the database.
+    """
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 class Validator:
     """``v = Validator(); x = v.required("name", data.name); ...; v.done()``."""
 
@@ -39,9 +54,27 @@ class Validator:
             if required:
                 self.error(field, _("This field is required."))
             return None
+        if not self.storable(field, value):
+            return value
         if len(value) > max_len:
             self.error(field, _("Too long: at most {n} characters.").format(n=max_len))
         return value
+
+    def storable(self, field: str, value: str) -> bool:
+        """Refuse characters no database column can keep, naming the field.
+
+        PostgreSQL cannot store a NUL in text (the driver would fail with an
+        error naming no field), and a lone surrogate (broken UTF-16 pasted
+        from elsewhere) is not valid UTF-8 on either backend.
+        """
+        if "\x00" in value:
+            self.error(field, _("Contains a NUL character (an invisible control code, often pasted from "
+                                "another program), which cannot be stored: remove it."))
+            return False
+        if not is_storable(value):
+            self.error(field, _("Contains a character that is not valid text and cannot be stored: retype it."))
+            return False
+        return True
 
     def required(self, field: str, value: str | None, max_len: int = 200) -> str:
         return self.text(field, value, required=True, max_len=max_len) or ""
@@ -59,6 +92,8 @@ class Validator:
             if required:
                 self.error(field, _("This field is required."))
             return None
+        if not self.storable(field, value):
+            return value
         try:
             return check(value)
         except ValueError as exc:

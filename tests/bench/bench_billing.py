@@ -54,7 +54,7 @@ def main() -> int:
     parser.add_argument("--periods", type=int, default=12)
     args = parser.parse_args()
     fresh(args.db)
-    db = open_database(args.db)
+    db = open_database(args.db, upgrade=True)
     start = dt.date(2025, 1, 1)
     until = dt.date(2025 + (args.periods - 1) // 12, (args.periods - 1) % 12 + 1, 28)  # every billing day has come
     party = parties.create_party(db, PartyData(legal_name="Hotel Sol SA", tax_id="B12345674")).id

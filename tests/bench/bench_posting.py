@@ -41,7 +41,7 @@ def main() -> int:
     parser.add_argument("--invoices", type=int, default=1600, help="posted by the concurrent phase")
     args = parser.parse_args()
     fresh(args.db)
-    db = open_database(args.db)
+    db = open_database(args.db, upgrade=True)
     single = max(100, args.invoices // args.posters)
     ids = _drafts(db, single + args.invoices)
     db.dispose()

@@ -57,7 +57,7 @@ def _fresh_pg(url: str) -> None:
 
 def load(url: str, products: int, moves: int) -> None:
     t0 = time.perf_counter()
-    db = open_database(url)
+    db = open_database(url, upgrade=True)
     generate_demo(db, products=products, customers=200, invoices=0, contracts=0, employees=1)
     with db.session() as s:
         catalogue = s.execute(select(Product.id, Product.cost).where(Product.kind == "product")).all()

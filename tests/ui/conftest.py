@@ -7,7 +7,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from ui.common import dialogs
+from ui.common import conflict_dialog, dialogs
 from ui.common.worker import wait_for_done
 
 
@@ -33,6 +33,15 @@ def answers(monkeypatch):
     monkeypatch.setattr(dialogs, "ask_text", ask)
     monkeypatch.setattr(dialogs, "choose", ask)
     monkeypatch.setattr(dialogs, "inform", lambda _p, title, text: state["asked"].append((title, text)))
+
+    def conflict(_parent, noun, diffs, *_rest, **_kw):
+        # The conflict dialog (ui/common/conflict_dialog.py): True reloads, False keeps editing,
+        # or give conflict_dialog.OVERWRITE. The differences shown are recorded too.
+        state["asked"].append(("Someone else changed this record", f"Someone else changed this {noun}.", list(diffs)))
+        answer = state["answers"].pop(0) if state["answers"] else False
+        return {True: conflict_dialog.RELOAD, False: conflict_dialog.KEEP_EDITING}.get(answer, answer)
+
+    monkeypatch.setattr(conflict_dialog, "ask", conflict)
     return state
 
 

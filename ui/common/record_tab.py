@@ -18,12 +18,20 @@ from PySide6.QtWidgets import (
 
 from app.db.session import Database
 from app.errors import ConflictError, NotFoundError, TrastiendaError, ValidationError
-from ui.common import dialogs
+from app.services import access, history
+from ui.common import conflict_dialog, dialogs
 from ui.common.form import Form
+from ui.common.history_dialog import show_history
 from ui.common.list_panel import ListPanel
 from ui.common.table_model import Column, LazyTableModel
 
 log = logging.getLogger(__name__)
+
+# The audited table each list's records live in, for "History…" (a tab may set ``history_table`` instead).
+_HISTORY_TABLES = {
+    "parties": "party", "invoices": "invoice", "contracts": "contract", "employees": "employee",
+    "employees_departments": "department", "inventory_products": "product", "inventory_counts": "stock_count",
+}
 
 
 class RecordTab(QWidget):
@@ -34,6 +42,7 @@ class RecordTab(QWidget):
     list_name = "records"
     default_sort = "name"
     default_descending = False
+    history_table: str | None = None  # None: the one _HISTORY_TABLES knows for list_name, if any
 
     def __init__(self, db: Database, parent: QWidget | None = None):
         super().__init__(parent)
@@ -64,11 +73,17 @@ class RecordTab(QWidget):
         self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
         self.archive_button = QPushButton(self.tr("&Archive…"), self.editor)
         self.archive_button.setObjectName("archive")
+        self.history_button = QPushButton(self.tr("&History…"), self.editor)
+        self.history_button.setObjectName("history")
+        self.history_button.setToolTip(self.tr("Who changed this record, when, and what (administrators)"))
+        # The trail is an administrator's to read: hidden from anyone else, as the server would refuse.
+        self.history_button.setHidden(not (self.history_table_name() and access.has_role(db, access.ADMIN)))
         self.close_button = QPushButton(self.tr("Close"), self.editor)
         self.close_button.setToolTip(self.tr("Close (Esc)"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.archive_button)
+        buttons.addWidget(self.history_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         col = QVBoxLayout(self.editor)
@@ -90,6 +105,7 @@ class RecordTab(QWidget):
 
         self.save_button.clicked.connect(self.action_save)
         self.archive_button.clicked.connect(self.action_archive)
+        self.history_button.clicked.connect(self.action_history)
         self.close_button.clicked.connect(self.action_close)
         self.form.sig_edited.connect(self._on_edited)
         self.list.sig_open.connect(self.open_record)
@@ -112,6 +128,7 @@ class RecordTab(QWidget):
         self.form.load(self.blank_values())
         self.title.setText(self.tr("New {0}").replace("{0}", self.noun()))
         self.archive_button.setEnabled(False)
+        self.history_button.setEnabled(False)
         self._set_dirty(False)
         self.editor.show()
         self.first_field().setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -130,8 +147,7 @@ class RecordTab(QWidget):
             self.sig_status.emit(self.tr("Not saved: check the marked fields."))
             return False
         except ConflictError:
-            self._on_conflict()
-            return False
+            return self._on_conflict()
         except TrastiendaError as exc:
             self.form.show_general(str(exc))
             return False
@@ -159,6 +175,17 @@ class RecordTab(QWidget):
             self.record_id = None
             self._set_dirty(False)
             self.list.table.setFocus()
+
+    def action_history(self):
+        """The open record's History (who changed what, when); returns the dialog shown, if any."""
+        table = self.history_table_name()
+        if not (self.editor_open and self.record_id and table):
+            return None
+        return show_history(self, self.db, table, self.record_id, self.title.text().rstrip(" •"))
+
+    def history_table_name(self) -> str | None:
+        table = self.history_table or _HISTORY_TABLES.get(self.list_name)
+        return table if table and history.has_history(table) else None
 
     def action_find(self) -> None:
         self.list.focus_search()
@@ -217,6 +244,7 @@ class RecordTab(QWidget):
         self.form.load(self.view_to_form(view))
         self.title.setText(self.describe(view))
         self.archive_button.setEnabled(True)
+        self.history_button.setEnabled(True)
         self._set_dirty(False)
 
     def _on_edited(self) -> None:
@@ -232,17 +260,54 @@ class RecordTab(QWidget):
         return dialogs.confirm(self, self.tr("Unsaved changes"),
                                self.tr("Discard the changes to this {0}?").replace("{0}", self.noun()))
 
-    def _on_conflict(self) -> None:
-        reload = dialogs.confirm(
-            self, self.tr("Changed by someone else"),
-            self.tr("Someone else changed this {0} since you opened it. Reload it with their changes "
-                    "(yours are discarded), or keep editing to copy what you need first?").replace("{0}", self.noun()),
-            yes=self.tr("Reload"), no=self.tr("Keep editing"))
-        if reload and self.record_id:
-            self._set_dirty(False)
-            self.open_record(self.record_id)
-        else:
-            self.form.show_general(self.tr("Not saved: someone else changed this record. Reload to see it."))
+    def _on_conflict(self) -> bool:
+        """Someone else saved since the form was opened: reload theirs, overwrite with mine, or compare first.
+
+        Overwrite saves over the version the clerk was shown; if yet another
+        change came meanwhile, the clerk is asked again with that one. True
+        when the form was saved.
+        """
+        while self.record_id is not None:
+            try:
+                theirs = self.get(self.record_id)
+            except NotFoundError:
+                self.form.show_general(self.tr("Not saved: someone else deleted this {0}. Copy what you need, "
+                                               "then close it.").replace("{0}", self.noun()))
+                return False
+            except TrastiendaError as exc:
+                self.form.show_general(str(exc))
+                return False
+            mine = self.form.values()  # read once already by the save: no typing error left
+            # view_to_form also refreshes what a tab keeps beside the form (a party's delivery
+            # addresses): an overwrite writes only what the form shows over their version.
+            diffs = conflict_dialog.differences(self.form, mine, self.view_to_form(theirs))
+            choice = conflict_dialog.ask(self, self.noun(), diffs, who=getattr(theirs, "updated_by", None),
+                                         when=getattr(theirs, "updated_at", None))
+            if choice == conflict_dialog.RELOAD:
+                self._set_dirty(False)
+                self.open_record(self.record_id)
+                self.sig_status.emit(self.tr("Reloaded {0} with the other changes.").replace("{0}", self.noun()))
+                return False
+            if choice != conflict_dialog.OVERWRITE:
+                self.form.show_general(self.tr("Not saved: someone else changed this record. Save again to "
+                                               "reload, overwrite or compare."))
+                return False
+            try:
+                view = self.update(self.record_id, self.form_to_data(mine), getattr(theirs, "version", None))
+            except ConflictError:
+                continue  # yet another change meanwhile: show that one
+            except ValidationError as exc:
+                self.form.show_errors(exc)
+                self.sig_status.emit(self.tr("Not saved: check the marked fields."))
+                return False
+            except TrastiendaError as exc:
+                self.form.show_general(str(exc))
+                return False
+            self._show(view)
+            self.list.refresh(keep_id=str(view.id))
+            self.sig_status.emit(self.tr("Saved {0} over the other changes.").replace("{0}", self.describe(view)))
+            return True
+        return False
 
     def first_field(self) -> QWidget:
         return next(iter(self.form.fields.values()))
