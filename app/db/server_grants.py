@@ -18,7 +18,8 @@ What the grants alone cannot say is said by
   and documents) is seen by an admin only, yet HR may block;
 - rules (BEFORE triggers raising SQLSTATE 42501): a credit note, a change to
   a posted invoice (a payment, a cancellation) and a cancellation record in the
-  VERI*FACTU chain take an accountant; a clerk's posting may only step a
+  VERI*FACTU chain take an accountant; the lines of a posted or cancelled
+  invoice are changed by nobody but the owner; a clerk's posting may only step a
   series' next number; rows some groups may lock (``SELECT ... FOR UPDATE``
   needs an UPDATE privilege) but not change.
 """
@@ -163,6 +164,30 @@ FUNCTIONS = [
          END IF;
          RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
        END $$""",
+    # The lines of an invoice that is no longer a draft are never changed, by any role (the app
+    # corrects a posted invoice with a credit note); only the tables' owner (or a superuser) may.
+    # The invoice row is locked first, so a posting running at the same time is waited for and
+    # then seen: no line slips into an invoice between its posting's read and its commit.
+    f"""CREATE OR REPLACE FUNCTION {{s}}.trastienda_invoice_line_rules() RETURNS trigger LANGUAGE plpgsql AS $$
+       DECLARE
+         ids uuid[] := ARRAY[]::uuid[];
+         inv record;
+       BEGIN
+         IF pg_catalog.pg_has_role((SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = TG_RELID),
+                                   'MEMBER') THEN
+           RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+         END IF;
+         IF TG_OP <> 'INSERT' THEN ids := ids || OLD.invoice_id; END IF;
+         IF TG_OP <> 'DELETE' THEN ids := ids || NEW.invoice_id; END IF;
+         FOR inv IN SELECT i.status, i.full_number FROM {{s}}.invoice i WHERE i.id = ANY (ids)
+                    ORDER BY i.id FOR NO KEY UPDATE OF i LOOP
+           IF inv.status <> 'draft' THEN
+             {_REFUSE} format('invoice %s is %s: its lines cannot be changed (correct it with a credit note)',
+                              inv.full_number, inv.status), COLUMN = 'lines';
+           END IF;
+         END LOOP;
+         RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+       END $$""",
     f"""CREATE OR REPLACE FUNCTION {{s}}.trastienda_series_rules() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN
          -- Posting steps the number by one, or starts a new year at 1 (and gives it: 2).
@@ -186,6 +211,8 @@ FUNCTIONS = [
 # (trigger, table, timing and events, function call)
 TRIGGERS = [
     ("trastienda_invoice_rules", "invoice", "BEFORE INSERT OR UPDATE OR DELETE", "trastienda_invoice_rules()"),
+    ("trastienda_invoice_line_rules", "invoice_line", "BEFORE INSERT OR UPDATE OR DELETE",
+     "trastienda_invoice_line_rules()"),
     ("trastienda_series_rules", "invoice_series", "BEFORE UPDATE", "trastienda_series_rules()"),
     ("trastienda_chain_rules", "verifactu_record", "BEFORE INSERT", "trastienda_chain_rules()"),
 ] + [("trastienda_lock_only", table, "BEFORE UPDATE OR DELETE", f"trastienda_lock_only('{group}')")

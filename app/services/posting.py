@@ -143,6 +143,7 @@ def post_invoice(db: Database, invoice_id: uuid.UUID, expected_version: int | No
         with s.no_autoflush:
             apply(inv, checked.values)
             inv.lines = checked.lines
+        s.flush()  # the lines are written while the invoice is a draft: a server refuses lines of a posted one
         if inv.series_id != series_id:  # the draft was moved to another series meanwhile
             raise ValidationError("series_id", _("The invoice changed series while posting; post it again."))
         company = s.execute(select(Company)).scalars().first()

@@ -330,6 +330,79 @@ def test_an_accountant_pays_credits_cancels_and_keeps_series_taxes_and_company(l
         employees.get_restricted(accountant, ana.id)
 
 
+_LINE_COLUMNS = ("id, version, created_at, updated_at, invoice_id, position, product_id, description, quantity, "
+                 "unit_price, discount_percent, tax_rate_id, tax_percent, recargo_percent, amount")
+
+
+def _lines(conn, invoice_id) -> list[tuple]:
+    return conn.execute(f"SELECT {_LINE_COLUMNS} FROM invoice_line WHERE invoice_id = %s ORDER BY position",
+                        (invoice_id,)).fetchall()
+
+
+def _add_line(conn, invoice_id, line_of):
+    """INSERT a copy of line ``line_of`` into ``invoice_id``, as psql would."""
+    conn.execute("INSERT INTO invoice_line (id, version, created_at, updated_at, invoice_id, position, product_id, "
+                 "description, quantity, unit_price, discount_percent, tax_rate_id, tax_percent, recargo_percent, "
+                 "amount) SELECT gen_random_uuid(), 1, now(), now(), %s, 99, product_id, 'Extra', quantity, "
+                 "unit_price, discount_percent, tax_rate_id, tax_percent, recargo_percent, amount "
+                 "FROM invoice_line WHERE id = %s", (invoice_id, line_of))
+
+
+@pytest.mark.parametrize("role", ["clerk", "accountant"])
+def test_nobody_changes_the_lines_of_a_posted_or_cancelled_invoice_with_psql(login, owner, role):
+    user = login(role)
+    posted = _posted_invoice(user, "120")
+    accountant = user if role == "accountant" else login("accountant")
+    cancelled = corrections.cancel_invoice(accountant, _posted_invoice(user, "80").id, "Duplicada")
+    assert cancelled.status == "cancelled"
+    draft = invoices.create_draft(user, InvoiceData(issue_date=TODAY, party_id=_customer(user), moves_stock=False,
+                                                    lines=[InvoiceLineData(description="Portes", quantity=1,
+                                                           unit_price=D("10"), tax_rate_id=tax_rate_id("IVA21"))]))
+    draft_line = draft.lines[0].id
+    with raw(owner) as conn:
+        before = {i.id: _lines(conn, i.id) for i in (posted, cancelled)}
+    for inv in (posted, cancelled):
+        line = inv.lines[0].id
+        with raw(user) as conn:
+            message = refused(conn, "UPDATE invoice_line SET quantity = 2, amount = 240 WHERE id = %s", (line,))
+            assert inv.full_number in message and inv.status in message and "credit note" in message
+            assert inv.full_number in refused(conn, "DELETE FROM invoice_line WHERE invoice_id = %s", (inv.id,))
+            with pytest.raises(pg.InsufficientPrivilege, match=inv.full_number):
+                _add_line(conn, inv.id, line)
+            # Nor moved out of it, nor a draft's line moved into it.
+            assert inv.full_number in refused(conn, "UPDATE invoice_line SET invoice_id = %s WHERE id = %s",
+                                              (draft.id, line))
+            assert inv.full_number in refused(conn, "UPDATE invoice_line SET invoice_id = %s WHERE id = %s",
+                                              (inv.id, draft_line))
+        # Through the app's own session: a PermissionDeniedError naming the lines.
+        with pytest.raises(PermissionDeniedError) as err, user.session() as s:
+            s.execute(text("UPDATE invoice_line SET description = 'Otra cosa' WHERE id = :id"), {"id": line})
+        assert err.value.field == "lines" and inv.full_number in str(err.value)
+    with raw(owner) as conn:
+        assert {i.id: _lines(conn, i.id) for i in (posted, cancelled)} == before  # nothing changed
+        assert len(_lines(conn, draft.id)) == 1
+    # A draft's lines: changed, added and removed as before.
+    with raw(user) as conn:
+        conn.execute("UPDATE invoice_line SET quantity = 3, amount = 30 WHERE id = %s", (draft_line,))
+        _add_line(conn, draft.id, draft_line)
+        assert [r[8] for r in _lines(conn, draft.id)] == [D("3.0000"), D("3.0000")]
+        conn.execute("DELETE FROM invoice_line WHERE invoice_id = %s AND position = 99", (draft.id,))
+        assert len(_lines(conn, draft.id)) == 1
+    # The app still edits and posts the draft, and credits the posted invoice.
+    again = invoices.update_draft(user, draft.id, InvoiceData(
+        issue_date=TODAY, party_id=draft.party_id, moves_stock=False, lines=[
+            InvoiceLineData(description="Portes", quantity=2, unit_price=D("10"), tax_rate_id=tax_rate_id("IVA21")),
+            InvoiceLineData(description="Embalaje", quantity=1, unit_price=D("5"), tax_rate_id=tax_rate_id("IVA21"))]),
+        expected_version=invoices.get_invoice(user, draft.id).version)
+    done = posting.post_invoice(user, again.id)
+    assert done.status == "posted" and len(done.lines) == 2 and done.full_number
+    credit = corrections.create_credit_note(accountant, posted.id, "R1")
+    assert posting.post_invoice(accountant, credit.id).status == "posted"
+    # The owner (here a superuser) may still mend a line.
+    with raw(owner) as conn, conn.transaction():
+        conn.execute("UPDATE invoice_line SET description = description WHERE invoice_id = %s", (posted.id,))
+
+
 # -- hr and admin -------------------------------------------------------------------------------
 
 def test_hr_keeps_pay_leave_documents_and_employment_contracts(login, owner):
