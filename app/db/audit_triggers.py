@@ -42,9 +42,14 @@ AUDIT_TABLE = "audit_log"
 MASK = "***"
 # The audit row says who and when; these only say it again.
 NOISE = ("version", "created_at", "updated_at", "updated_by")
+# An employee's personal data is masked, not only the restricted fields: the trail must not keep a copy of
+# what anonymising erases (GDPR art. 17). It still shows which fields changed, when and by whom.
 MASKED: dict[str, tuple[str, ...]] = {
-    "employee": ("salary", "payments_per_year", "iban", "social_security_number"),
+    "employee": ("salary", "payments_per_year", "iban", "social_security_number", "first_name", "last_name", "tax_id",
+                 "birth_date", "street", "postal_code", "city", "province", "phone", "email", "emergency_contact",
+                 "user_name", "block_reason"),
     "leave_request": ("reason",),
+    "employee_document": ("title", "filename"),
 }
 # Derived (rebuilt from stock moves) or not business rows at all.
 NOT_AUDITED = frozenset({AUDIT_TABLE, "alembic_version", "stock_level"})

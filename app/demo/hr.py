@@ -154,7 +154,8 @@ def build_audit(ctx: DemoContext, employees: list[dict], documents: list[dict]) 
             seen = stamp(ctx.random_day(rng, first=max(emp["hire_date"], ctx.start)), rng)
             entry(emp["id"], seen, "view", "salary,payments_per_year,iban,social_security_number")
         if emp.get("blocked_at"):
-            entry(emp["id"], emp["blocked_at"], "block", note=emp["block_reason"])
+            entry(emp["id"], emp["blocked_at"], "block")
     for doc in documents:
-        entry(doc["employee_id"], doc["created_at"], "document", note=f"added: {doc['filename']}")
+        entry(doc["employee_id"], doc["created_at"], "document",
+              note=f"added: {doc['kind'].value} document {doc['id'].hex[:8]}")
     return rows

@@ -168,7 +168,12 @@ def _note(note: str | None) -> str:
     if not note:
         return ""
     head, sep, rest = note.partition(": ")
-    return f"{NOTES[head]}: {rest}" if sep and head in NOTES else note
+    if not sep or head not in NOTES:
+        return note
+    kind, document, short_id = rest.partition(" document ")  # "permit document 3f2a9c1e"
+    if document:
+        rest = f"{DOCUMENT_KINDS.get(kind, kind).lower()} {short_id}"
+    return f"{NOTES[head]}: {rest}"
 
 
 # -- styles ----------------------------------------------------------------------------------------------

@@ -111,6 +111,12 @@ def _metadata(v: Validator, kind: object, title: str | None, expires_on: object)
 
 # -- documents: public API --------------------------------------------------------------------
 
+def _note(verb: str, doc: EmployeeDocument) -> str:
+    """"added: permit document 3f2a9c1e": the trail names the document by kind and id, never by its title or
+    file name, which often carry the person's name or NIF and would outlive anonymising."""
+    return f"{verb}: {doc.kind.value if hasattr(doc.kind, 'value') else doc.kind} document {doc.id.hex[:8]}"
+
+
 def add_document(
     db: Database, employee_id: uuid.UUID, kind: DocumentKind | str, title: str, filename: str, data: bytes,
     expires_on: dt.date | None = None,
@@ -139,8 +145,8 @@ def add_document(
                                mime_type=detect_mime(name, payload)[:100], size=len(payload),
                                sha256=hashlib.sha256(payload).hexdigest(), data=payload)
         s.add(doc)
-        hr_audit.record(s, employee.id, hr_audit.DOCUMENT, [], note=f"added: {name}"[:500])
         s.flush()
+        hr_audit.record(s, employee.id, hr_audit.DOCUMENT, [], note=_note("added", doc))
         return to_view(DocumentView, doc)
 
 
@@ -194,7 +200,7 @@ def update_document(
         for key in changed:
             setattr(doc, key, values[key])
         if changed:
-            hr_audit.record(s, employee.id, hr_audit.DOCUMENT, changed, note=f"changed: {doc.filename}"[:500])
+            hr_audit.record(s, employee.id, hr_audit.DOCUMENT, changed, note=_note("changed", doc))
         s.flush()
         return to_view(DocumentView, doc)
 
@@ -206,7 +212,7 @@ def remove_document(db: Database, doc_id: uuid.UUID) -> DocumentView:
         doc, employee = _document(s, db, doc_id, change=True)
         if doc.archived_at is None:
             archive(doc)
-            hr_audit.record(s, employee.id, hr_audit.DOCUMENT, [], note=f"removed: {doc.filename}"[:500])
+            hr_audit.record(s, employee.id, hr_audit.DOCUMENT, [], note=_note("removed", doc))
         s.flush()
         return to_view(DocumentView, doc)
 
@@ -221,7 +227,7 @@ def get_document_data(db: Database, doc_id: uuid.UUID) -> bytes:
             raise DamagedAttachmentError(_("{name} is damaged in the database: its contents no longer match the "
                                            "checksum taken when it was added. It was not opened.")
                                          .format(name=doc.filename))
-        hr_audit.record(s, employee.id, hr_audit.DOCUMENT, [], note=f"opened: {doc.filename}"[:500])
+        hr_audit.record(s, employee.id, hr_audit.DOCUMENT, [], note=_note("opened", doc))
         return data
 
 

@@ -438,7 +438,7 @@ def block_employee(db: Database, employee_id: uuid.UUID, reason: str, expected_v
         e.blocked_by = s.info.get("user") or _("this computer")
         e.block_reason = reason
         s.flush()
-        hr_audit.record(s, e.id, hr_audit.BLOCK, note=reason)
+        hr_audit.record(s, e.id, hr_audit.BLOCK)  # the reason stays on the row, where anonymising erases it
         return _view(e)
 
 
@@ -449,10 +449,9 @@ def unblock_employee(db: Database, employee_id: uuid.UUID, expected_version: int
         check_version(e, expected_version)
         if e.blocked_at is None:
             raise ValidationError("block_reason", _("{code} is not blocked.").format(code=e.code))
-        reason = e.block_reason
         e.blocked_at = e.blocked_by = e.block_reason = None
         s.flush()
-        hr_audit.record(s, e.id, hr_audit.UNBLOCK, note=reason)
+        hr_audit.record(s, e.id, hr_audit.UNBLOCK)
         return _view(e)
 
 

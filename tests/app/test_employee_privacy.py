@@ -246,3 +246,35 @@ def test_employment_contracts_carry_pay_so_only_hr_sees_or_makes_them(db, tmp_pa
                                   service.version)
     assert contracts.get_contract(hr, job.id).value == Decimal("28000")
     assert len(contracts.list_attachments(hr, job.id)) == 1
+
+
+def test_after_anonymising_no_copy_of_the_person_is_left_anywhere_in_the_database(db):
+    """Not in the employee row, nor in the database's audit trail, the HR trail, leave or documents."""
+    from sqlalchemy import JSON, Date, String
+
+    from app.domain import Base
+    from app.services import employee_documents, leave
+    from app.services.leave import LeaveRequestData
+
+    hr = _as(db, "rrhh", access.HR)
+    ana = employees.create_employee(hr, _ana(end_date=dt.date(2021, 6, 30), user_name="ana.garcia",
+                                             emergency_contact="Pedro Ruiz 611222333"), today=TODAY)
+    v2 = employees.update_employee(hr, ana.id, _ana(end_date=dt.date(2021, 6, 30), city="Toledo", phone="699888777",
+                                                    user_name="ana.garcia"), ana.version, today=TODAY)
+    leave.create_leave_request(hr, LeaveRequestData(ana.id, "sick", dt.date(2021, 3, 1), dt.date(2021, 3, 2),
+                                                    reason="Gripe"), confirm=True)
+    employee_documents.add_document(hr, ana.id, "identity", "DNI de Ana García", "dni-12345678Z.pdf", b"%PDF-1.4 x")
+    employees.block_employee(hr, ana.id, "Ana García pide la supresión", v2.version)
+    admin = _as(db, "jefa", access.ADMIN)
+    employees.unblock_employee(admin, ana.id)
+    employees.anonymise_employee(hr, ana.id, today=TODAY)
+    personal = ("Ana", "García", "Pérez", "12345678Z", "281234567840", "ES9121000418450200051332", "1990-05-17",
+                "17/05/1990", "C/ Mayor", "Madrid", "Toledo", "600111222", "699888777", "ana@example.es",
+                "ana.garcia", "Pedro Ruiz", "Gripe", "DNI de Ana", "dni-12345678Z")
+    with db.engine.connect() as conn:
+        for table in Base.metadata.sorted_tables:
+            text_columns = [c for c in table.columns if isinstance(c.type, (String, JSON, Date))]
+            for row in conn.execute(table.select()).mappings():
+                dump = " ".join(str(row[c.name]) for c in text_columns if row[c.name] is not None)
+                for value in personal:
+                    assert value not in dump, (table.name, value)

@@ -331,8 +331,9 @@ def test_documents_are_added_opened_changed_and_removed_with_a_real_file(qtbot, 
     box.remove_button.click()
     assert box.table.rowCount() == 0
     notes = [e.note for e in audit(db, ana.id, hr_audit.DOCUMENT)]
-    assert notes[-1] == "added: permiso de trabajo.pdf" and notes[0] == "removed: permiso de trabajo.pdf"
-    assert any(n == "opened: permiso de trabajo.pdf" for n in notes)
+    assert notes[-1].startswith("added: permit document ") and notes[0].startswith("removed: permit document ")
+    assert any(n.startswith("opened: permit document ") for n in notes)
+    assert not any("permiso" in n for n in notes)  # never the file name: it outlives anonymising
 
     staff.action_new()  # a new person has no documents until saved
     assert box.table.rowCount() == 0 and not box.add_button.isEnabled()
