@@ -21,7 +21,7 @@ import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import func, inspect, literal, or_, select, update
+from sqlalchemy import func, inspect, or_, select
 from sqlalchemy.orm import Session, undefer
 
 from app.db.session import Database
@@ -41,6 +41,7 @@ from app.services.leave_lists import (  # noqa: F401 - re-exported: one module f
     LEAVE_COLUMNS, Absence, absences, count_leave, list_leave, pending_approvals,
 )
 from app.services.lookups import reference
+from app.services.stock import take_write_lock
 from app.services.validation import Validator
 
 REASON_FIELD = "leave_reason"  # as the audit trail names it
@@ -173,18 +174,15 @@ def _warn(over: Decimal | None, notes: list[str], clashes: list[Clash]) -> None:
     raise LeaveWarning(" ".join(parts), clashes=clashes, over_balance=over)
 
 
-def _lock_person(s: Session, employee_id: uuid.UUID | None) -> None:
+def _lock_person(s: Session, employee_id: uuid.UUID) -> None:
     """One person's leave is decided one transaction at a time.
 
     The overlap and balance checks must read what the previous request of the
-    same person wrote. On SQLite the transaction takes the write lock before
-    reading anything; on PostgreSQL an advisory lock on the person (no table
-    privilege needed, released at commit) makes a second clerk wait.
+    same person wrote. On SQLite the caller took the write lock before reading
+    anything (``take_write_lock``); on PostgreSQL an advisory lock on the person
+    (no table privilege needed, released at commit) makes a second clerk wait.
     """
-    if s.get_bind().dialect.name == "sqlite":
-        s.execute(update(LeaveRequest).where(literal(False)).values(days=LeaveRequest.days)
-                  .execution_options(synchronize_session=False))
-    elif employee_id is not None:
+    if s.get_bind().dialect.name == "postgresql":
         key = uuid.UUID(str(employee_id)).int & ((1 << 63) - 1)
         s.execute(select(func.pg_advisory_xact_lock(key)))
 
@@ -212,7 +210,7 @@ def create_leave_request(db: Database, data: LeaveRequestData, confirm: bool = F
     if kind == LeaveKind.SICK and reason and not access.has_role(db, access.HR):
         raise PermissionDeniedError(_("Only HR staff may record the reason of a sick leave."), "reason")
     with db.session() as s:
-        _lock_person(s, None)
+        take_write_lock(s)
         employee = usable_employee(s, v, data.employee_id)
         if employee is not None:
             _lock_person(s, employee.id)
@@ -256,7 +254,7 @@ def set_leave_status(
     if approved_by_id is not None and not hr:
         raise PermissionDeniedError(_("Only HR staff may record who else decided."), "approved_by_id")
     with db.session() as s:
-        _lock_person(s, None)
+        take_write_lock(s)
         leave = get_or_404(s, LeaveRequest, leave_id, what=_("leave request"))
         _lock_person(s, leave.employee_id)
         check_version(leave, expected_version)

@@ -15,14 +15,14 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from app.db.session import Database
-from app.domain.employees import Department, Employee, Holiday, LeaveAllowance, LeaveRequest, PersonalDataAudit
+from app.domain.employees import Employee, Holiday, LeaveAllowance, LeaveRequest, PersonalDataAudit
 from app.domain.types import utcnow
 from app.errors import Clash, ConflictError, LeaveWarning, NotFoundError, PermissionDeniedError, ValidationError
 from app.services import leave
 from app.services.company import CompanyData, find_company, save_company
 from app.services.leave import LeaveRequestData
 from app.services.listing import ListQuery
+from tests.leave_staff import Staff, as_login, make_staff
 
 D = dt.date
 COMPANY = dict(legal_name="Suministros Ebro SL", tax_id="B58378431", street="Calle Mayor 1", postal_code="50001",
@@ -34,42 +34,9 @@ def _count(db, model, *where) -> int:
         return s.execute(select(func.count()).select_from(model).where(*where)).scalar_one()
 
 
-def _as(db, user: str | None, *roles: str) -> Database:
-    """The same database, acting as another login (roles=() is a clerk without HR)."""
-    return Database(db.engine, user=user, roles=frozenset(roles))
-
-
-@dataclasses.dataclass
-class Staff:
-    ventas: uuid.UUID
-    almacen: uuid.UUID
-    marta: uuid.UUID
-    pepe: uuid.UUID
-    ana: uuid.UUID
-    luis: uuid.UUID
-    rosa: uuid.UUID
-
-
-def _employee(s, code, first, last, dept=None, manager=None, user=None, **kw) -> uuid.UUID:
-    e = Employee(code=code, first_name=first, last_name=last, hire_date=kw.pop("hire_date", D(2020, 1, 1)),
-                 department_id=dept, manager_id=manager, user_name=user, **kw)
-    s.add(e)
-    s.flush()
-    return e.id
-
-
 @pytest.fixture
 def staff(db) -> Staff:
-    with db.session() as s:
-        ventas, almacen = Department(code="VEN", name="Ventas"), Department(code="ALM", name="Almacén")
-        s.add_all([ventas, almacen])
-        s.flush()
-        marta = _employee(s, "E00001", "Marta", "Ruiz", user="marta")
-        pepe = _employee(s, "E00002", "Pepe", "López", ventas.id, marta, user="pepe")
-        ana = _employee(s, "E00003", "Ana", "García", ventas.id, pepe, user="ana")
-        luis = _employee(s, "E00004", "Luis", "Gil", ventas.id, pepe)
-        rosa = _employee(s, "E00005", "Rosa", "Sanz", almacen.id, user="rosa")
-        return Staff(ventas.id, almacen.id, marta, pepe, ana, luis, rosa)
+    return make_staff(db)
 
 
 def _ask(db, employee_id, start, end=None, kind="vacation", confirm=True, **kw):
@@ -115,7 +82,7 @@ def test_working_days_leave_out_weekends_and_holidays_and_half_days_count_half(d
     with pytest.raises(ValidationError) as err:
         leave.list_holidays(db, 1066)
     assert err.value.field == "year"
-    clerk = _as(db, "pepe")
+    clerk = as_login(db, "pepe")
     with pytest.raises(PermissionDeniedError):
         leave.add_holiday(clerk, D(2024, 12, 25), "Navidad")
     with pytest.raises(PermissionDeniedError):
@@ -187,7 +154,7 @@ def test_bad_allowance_names_the_field_and_writes_nothing(db, staff, field, args
 
 def test_only_hr_sets_allowances_and_never_for_blocked_or_anonymised_people(db, staff):
     with pytest.raises(PermissionDeniedError):
-        leave.set_allowance(_as(db, "pepe"), staff.ana, 2024, 30)
+        leave.set_allowance(as_login(db, "pepe"), staff.ana, 2024, 30)
     _set(db, staff.luis, blocked_at=utcnow())
     _set(db, staff.rosa, anonymised_at=utcnow())
     for who in (staff.luis, staff.rosa):
@@ -288,7 +255,7 @@ def test_blocked_or_anonymised_people_get_no_leave_and_blocked_ones_are_for_admi
             _ask(db, who, D(2024, 9, 2))
         assert err.value.fields == {"employee_id"}
     assert _count(db, LeaveRequest) == 1
-    hr = _as(db, "rrhh", "hr")
+    hr = as_login(db, "rrhh", "hr")
     with pytest.raises(PermissionDeniedError):
         leave.list_leave_requests(hr, staff.luis)
     with pytest.raises(PermissionDeniedError):
@@ -322,7 +289,7 @@ def test_colleagues_of_the_department_away_on_the_same_days_are_a_warning(db, st
 
     _set(db, staff.pepe, blocked_at=utcnow())  # HR without admin does not learn of him
     _set(db, staff.luis, end_date=D(2024, 8, 6))  # left before the days: not a colleague any more
-    hr = _as(db, "rrhh", "hr")
+    hr = as_login(db, "rrhh", "hr")
     leave.set_allowance(hr, staff.ana, 2024, 22)
     assert _ask(hr, staff.ana, D(2024, 8, 7), D(2024, 8, 9), confirm=False).days == 3
     ana2 = _ask(db, staff.ana, D(2024, 8, 12), confirm=True)
@@ -368,8 +335,8 @@ def test_a_manager_decides_for_their_reports_and_those_below_but_not_for_others_
     luis = _ask(db, staff.luis, D(2024, 9, 2))
     rosa = _ask(db, staff.rosa, D(2024, 8, 5))
     pepes = _ask(db, staff.pepe, D(2024, 10, 7))
-    pepe, marta, ana_login, nobody = _as(db, "pepe"), _as(db, "marta"), _as(db, "ana"), _as(db, "nobody")
-    hr = _as(db, "rrhh", "hr")
+    pepe, marta, ana_login, nobody = as_login(db, "pepe"), as_login(db, "marta"), as_login(db, "ana"), as_login(db, "nobody")
+    hr = as_login(db, "rrhh", "hr")
 
     assert leave.pending_approvals(pepe) == 2 and leave.pending_approvals(marta) == 3
     assert leave.pending_approvals(ana_login) == leave.pending_approvals(nobody) == 0
@@ -396,13 +363,13 @@ def test_a_manager_decides_for_their_reports_and_those_below_but_not_for_others_
     assert leave.pending_approvals(pepe) == leave.pending_approvals(marta) == 0
     assert leave.pending_approvals(hr) == 1
     own = _ask(hr, staff.rosa, D(2024, 11, 4))
-    assert leave.set_leave_status(_as(db, "rosa", "hr"), own.id, "approved").approved_by_id == staff.rosa
+    assert leave.set_leave_status(as_login(db, "rosa", "hr"), own.id, "approved").approved_by_id == staff.rosa
 
 
 # -- sick leave reasons ---------------------------------------------------------------------
 
 def test_the_reason_of_a_sick_leave_is_for_hr_only_and_every_reading_is_audited(db, staff):
-    clerk, hr = _as(db, "pepe"), _as(db, "rrhh", "hr")
+    clerk, hr = as_login(db, "pepe"), as_login(db, "rrhh", "hr")
     with pytest.raises(PermissionDeniedError) as err:
         _ask(clerk, staff.ana, D(2024, 5, 6), kind="sick", reason="Gripe")
     assert err.value.field == "reason"
@@ -474,8 +441,8 @@ def test_leave_list_pages_both_ways_sorts_searches_and_filters(db, staff):
             leave.count_leave(db, ListQuery(filters=bad))
         assert err.value.field == next(iter(bad))
     _set(db, staff.rosa, blocked_at=utcnow())
-    assert leave.count_leave(_as(db, "rrhh", "hr")) == 18
-    assert leave.count_leave(_as(db, "jefa", "admin")) == 23
+    assert leave.count_leave(as_login(db, "rrhh", "hr")) == 18
+    assert leave.count_leave(as_login(db, "jefa", "admin")) == 23
 
 
 def test_the_calendar_shows_who_is_away_when(db, staff):
@@ -496,7 +463,7 @@ def test_the_calendar_shows_who_is_away_when(db, staff):
                                     D(2024, 8, 9), D(2024, 8, 9), True, ana.id)
     assert [a.code for a in leave.absences(db, D(2024, 8, 1), D(2024, 8, 31), staff.ventas)] == ["E00003", "E00004"]
     _set(db, staff.rosa, blocked_at=utcnow())
-    assert [a.code for a in leave.absences(_as(db, "pepe"), D(2024, 8, 5), D(2024, 8, 9))] == ["E00003", "E00004"]
+    assert [a.code for a in leave.absences(as_login(db, "pepe"), D(2024, 8, 5), D(2024, 8, 9))] == ["E00003", "E00004"]
     assert len(leave.absences(db, D(2024, 8, 5), D(2024, 8, 9))) == 3  # an admin sees the blocked too
     with pytest.raises(ValidationError) as err:
         leave.absences(db, D(2024, 8, 9), D(2024, 8, 5))

@@ -17,23 +17,19 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
-import tempfile
 import time
 import uuid
 from decimal import Decimal
 
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import text
 
-from app.db import audit_triggers, migrate
-from app.db.engine import make_engine
+from app.db import audit_triggers
 from app.db.session import Database
 from app.domain.enums import InvoiceKind, InvoiceStatus
 from app.domain.invoices import Invoice, InvoiceLine
 from app.domain.types import utcnow
-from app.services.setup import ensure_reference_data, series_id, tax_rate_id
-from tests.conftest import PG_SERVER_URL
+from app.services.setup import series_id, tax_rate_id
+from tests.bench.common import scratch_databases
 
 D = Decimal
 COMMITS = 200
@@ -124,32 +120,10 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--pg", action="store_true", help="also on a scratch PostgreSQL database")
     args = ap.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        engine = make_engine(os.path.join(tmp, "bench.sqlite3"))
-        migrate.upgrade(engine)
-        db = Database(engine, user="bench")
-        ensure_reference_data(db)
-        print(f"SQLite, {args.lines:,} invoice lines: without triggers -> with triggers")
-        measure(db, args.lines, args.rounds)
-        engine.dispose()
-    if args.pg:
-        name = f"trastienda_bench_{uuid.uuid4().hex[:8]}"
-        admin = create_engine(make_url(PG_SERVER_URL), isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        try:
-            engine = make_engine(make_url(PG_SERVER_URL).set(database=name))
-            migrate.upgrade(engine)
-            db = Database(engine, user="bench")
-            ensure_reference_data(db)
-            print(f"PostgreSQL, {args.lines:,} invoice lines: without triggers -> with triggers")
+    with scratch_databases(args.pg) as databases:
+        for backend, db in databases:
+            print(f"{backend}, {args.lines:,} invoice lines: without triggers -> with triggers")
             measure(db, args.lines, args.rounds)
-            engine.dispose()
-        finally:
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            admin.dispose()
-
 
 if __name__ == "__main__":
     main()

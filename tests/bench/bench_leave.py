@@ -19,37 +19,21 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import random
-import tempfile
-import time
 import uuid
 from decimal import Decimal
 
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import text
 
-from app.db import migrate
-from app.db.engine import make_engine
 from app.db.session import Database
 from app.domain.employees import Department, Employee, LeaveRequest
 from app.domain.enums import LeaveKind, LeaveStatus
 from app.domain.types import utcnow
 from app.services import leave
 from app.services.listing import ListQuery
-from app.services.setup import ensure_reference_data
-from tests.conftest import PG_SERVER_URL
+from tests.bench.common import best_of, scratch_databases
 
 TODAY = dt.date(2026, 11, 20)
-
-
-def best_of(rounds: int, fn) -> float:
-    best = float("inf")
-    for _ in range(rounds):
-        started = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - started)
-    return best * 1000
 
 
 def build(db: Database, people: int, requests: int) -> tuple[uuid.UUID, uuid.UUID, str]:
@@ -124,32 +108,10 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--pg", action="store_true", help="also on a scratch PostgreSQL database")
     args = ap.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        engine = make_engine(os.path.join(tmp, "bench.sqlite3"))
-        migrate.upgrade(engine)
-        db = Database(engine, user="bench")
-        ensure_reference_data(db)
-        print(f"SQLite, {args.employees} employees, {args.requests} leave requests")
-        measure(db, args)
-        engine.dispose()
-    if args.pg:
-        name = f"trastienda_bench_{uuid.uuid4().hex[:8]}"
-        admin = create_engine(make_url(PG_SERVER_URL), isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        try:
-            engine = make_engine(make_url(PG_SERVER_URL).set(database=name))
-            migrate.upgrade(engine)
-            db = Database(engine, user="bench")
-            ensure_reference_data(db)
-            print(f"PostgreSQL, {args.employees} employees, {args.requests} leave requests")
+    with scratch_databases(args.pg) as databases:
+        for backend, db in databases:
+            print(f"{backend}, {args.employees} employees, {args.requests} leave requests")
             measure(db, args)
-            engine.dispose()
-        finally:
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            admin.dispose()
-
 
 if __name__ == "__main__":
     main()

@@ -8,8 +8,6 @@ Almacén and reports to nobody. The tester login has every role (HR).
 from __future__ import annotations
 
 import datetime as dt
-import uuid
-from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
@@ -17,12 +15,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from sqlalchemy import func, select
 
-from app.db.session import Database
-from app.domain.employees import Department, Employee, Holiday, LeaveRequest, PersonalDataAudit
+from app.domain.employees import Holiday, LeaveRequest, PersonalDataAudit
 from app.domain.enums import LeaveStatus, LimitPolicy
 from app.services import employee_documents, leave
 from app.services.company import find_company
 from app.services.leave import LeaveRequestData
+from tests.leave_staff import Staff, as_login, make_staff
 from tests.ui.conftest import type_text, wait_idle
 from ui.company_dialog import CompanyDialog
 from ui.employees.calendar import ABSENCE_ROLE, KIND_COLOURS, OFF_DAY, REQUESTED_ROLE, AwayCalendar, lighter
@@ -36,41 +34,10 @@ D = dt.date
 TODAY = D(2026, 3, 2)
 
 
-@dataclass
-class Staff:
-    ventas: uuid.UUID
-    almacen: uuid.UUID
-    marta: uuid.UUID
-    pepe: uuid.UUID
-    ana: uuid.UUID
-    luis: uuid.UUID
-    rosa: uuid.UUID
-
-
 @pytest.fixture
 def staff(db) -> Staff:
-    with db.session() as s:
-        ventas, almacen = Department(code="VEN", name="Ventas"), Department(code="ALM", name="Almacén")
-        s.add_all([ventas, almacen])
-        s.flush()
+    return make_staff(db)
 
-        def hire(code, first, last, dept=None, manager=None, user=None) -> uuid.UUID:
-            e = Employee(code=code, first_name=first, last_name=last, hire_date=D(2020, 1, 1), department_id=dept,
-                         manager_id=manager, user_name=user)
-            s.add(e)
-            s.flush()
-            return e.id
-
-        marta = hire("E00001", "Marta", "Ruiz", user="marta")
-        pepe = hire("E00002", "Pepe", "López", ventas.id, marta, user="pepe")
-        ana = hire("E00003", "Ana", "García", ventas.id, pepe, user="ana")
-        luis = hire("E00004", "Luis", "Gil", ventas.id, pepe)
-        rosa = hire("E00005", "Rosa", "Sanz", almacen.id, user="rosa")
-        return Staff(ventas.id, almacen.id, marta, pepe, ana, luis, rosa)
-
-
-def _as(db, user: str, *roles: str) -> Database:
-    return Database(db.engine, user=user, roles=frozenset(roles))
 
 
 def _count(db, model, *where) -> int:
@@ -209,7 +176,7 @@ def test_approving_over_a_colleague_asks_first(qtbot, db, staff, answers):
 
 def test_only_hr_or_the_manager_decides_and_the_refusal_is_said(qtbot, db, staff, answers):
     ana = _ask(db, staff.ana, D(2026, 3, 2), D(2026, 3, 6))
-    clerk = _as(db, "rosa")  # no HR role, manages nobody
+    clerk = as_login(db, "rosa")  # no HR role, manages nobody
     tab = leave_tab(qtbot, clerk)
     select_row(qtbot, tab, "Ana García")
     assert tab.approve() is False
@@ -218,7 +185,7 @@ def test_only_hr_or_the_manager_decides_and_the_refusal_is_said(qtbot, db, staff
     assert leave.get_leave_request(db, ana.id).status == LeaveStatus.REQUESTED
     assert not tab.allowance_button.isVisibleTo(tab)  # HR only
 
-    manager = _as(db, "pepe")
+    manager = as_login(db, "pepe")
     tab = leave_tab(qtbot, manager)
     tab.mine_filter.setChecked(True)  # "To decide by me"
     wait_idle(qtbot, tab.model)
@@ -230,7 +197,7 @@ def test_only_hr_or_the_manager_decides_and_the_refusal_is_said(qtbot, db, staff
 
 
 def test_the_reason_of_a_sick_leave_is_for_hr_only(qtbot, db, staff):
-    clerk = _as(db, "rosa")
+    clerk = as_login(db, "rosa")
     dialog = LeaveRequestDialog(clerk)
     qtbot.addWidget(dialog)
     reason = dialog.form.fields["reason"]
@@ -334,7 +301,7 @@ def test_holidays_are_added_and_removed_and_allowances_set_by_hr(qtbot, db, staf
     assert dialog.remove_selected() is True
     assert dialog.holidays() == [] and _count(db, Holiday) == 0
 
-    clerk_dialog = HolidaysDialog(_as(db, "rosa"), year=2026)
+    clerk_dialog = HolidaysDialog(as_login(db, "rosa"), year=2026)
     qtbot.addWidget(clerk_dialog)
     assert not clerk_dialog.add_button.isEnabled() and "Only HR" in clerk_dialog.note.text()
 
@@ -348,7 +315,7 @@ def test_holidays_are_added_and_removed_and_allowances_set_by_hr(qtbot, db, staf
     assert allowance.save() is True
     b = leave.leave_balance(db, staff.ana, 2026)
     assert (b.allowance, b.carried_over, b.remaining) == (Decimal(25), Decimal(3), Decimal(28))
-    refused = AllowanceDialog(_as(db, "rosa"), employee=(staff.ana, "E00003 · Ana García"), year=2026)
+    refused = AllowanceDialog(as_login(db, "rosa"), employee=(staff.ana, "E00003 · Ana García"), year=2026)
     qtbot.addWidget(refused)
     assert not refused.form.isEnabled() and refused.save() is False
     assert leave.leave_balance(db, staff.ana, 2026).allowance == Decimal(25)

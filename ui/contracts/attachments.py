@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.session import Database
-from app.errors import TrastiendaError, ValidationError
+from app.errors import TrastiendaError
 from app.services import contract_documents, contracts
 from app.services.contracts import AttachmentView
 from ui.common import dialogs
 from ui.common.formatting import format_decimal
-from ui.common.worker import run_in_background
+from ui.common.file_jobs import FileJobs
 
 ATTACHMENT_ROLE = Qt.ItemDataRole.UserRole  # the item's AttachmentView
 
@@ -102,7 +102,7 @@ class _DropList(QListWidget):
         self.sig_dropped.emit(paths)
 
 
-class AttachmentsBox(QGroupBox):
+class AttachmentsBox(FileJobs, QGroupBox):
     sig_status = Signal(str)
     sig_contract = Signal(object)  # the saved contract shown (uuid.UUID), or None
 
@@ -268,36 +268,6 @@ class AttachmentsBox(QGroupBox):
             self.reload()
 
     # -- internals ------------------------------------------------------------------------
-    def _start(self, work, on_done) -> None:
-        self._jobs += 1
-        self._enable()
-
-        def done(result) -> None:
-            self._jobs -= 1
-            self._enable()
-            on_done(result)
-
-        def failed(exc: Exception) -> None:
-            self._jobs -= 1
-            self._enable()
-            if isinstance(exc, ValidationError):  # unreadable, empty or too large: the message names the file
-                self._say(" ".join(e.message for e in exc.errors))
-            elif isinstance(exc, TrastiendaError):
-                self._say(str(exc))
-            elif isinstance(exc, OSError):
-                self._say(self.tr("The file could not be read or written: {0}")
-                          .replace("{0}", exc.strerror or str(exc)))
-            else:
-                self._say(self.tr("Failed: {0}").replace("{0}", str(exc)))
-
-        run_in_background(work, done, failed, owner=self)
-
-    def _say(self, text: str, *, status: bool = True) -> None:
-        self.hint.setText(text)
-        self.hint.setVisible(bool(text))
-        if text and status:
-            self.sig_status.emit(text)
-
     def _enable(self) -> None:
         saved = self.contract_id is not None
         self.list.accepting = saved

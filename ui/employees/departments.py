@@ -7,15 +7,15 @@ from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Signal
 
-from app.errors import TrastiendaError
 from app.services import departments
 from app.services.departments import DepartmentData
 from app.services.listing import ListQuery
-from ui.common.fields import ChoiceField, TextField, as_id, find_data
+from ui.common.fields import ChoiceField, TextField, as_id
 from ui.common.form import Form
 from ui.common.list_panel import ListPanel
 from ui.common.record_tab import RecordTab
 from ui.common.table_model import Column
+from ui.employees.lookup import offer_archived_department
 
 MAX_DEPARTMENTS = 1000  # a pick list: a company has tens of departments
 
@@ -69,7 +69,7 @@ class DepartmentsTab(RecordTab):
         with QSignalBlocker(field):  # refilling is not an edit of the record open
             field.set_choices([(f"{r['name']} ({r['code']})", r["__id"]) for r in page.rows if r["__id"] != own])
         if current is not None and field.currentData() != current:
-            self._offer_parent(current)
+            offer_archived_department(self.db, field, current)
             with QSignalBlocker(field):
                 field.set_value(current)
 
@@ -89,21 +89,8 @@ class DepartmentsTab(RecordTab):
     def view_to_form(self, view) -> dict[str, Any]:
         values = super().view_to_form(view)
         self.load_parents(keep=False)
-        self._offer_parent(view.parent_id)
+        offer_archived_department(self.db, self.form.fields["parent_id"], view.parent_id)
         return values
-
-    def _offer_parent(self, department_id: uuid.UUID | None) -> None:
-        # An archived parent is not offered for new choices, but a department still
-        # under it keeps it on save rather than silently moving to the top level.
-        field: ChoiceField = self.form.fields["parent_id"]
-        if department_id is None or find_data(field, department_id) >= 0:
-            return
-        try:
-            dept = departments.get_department(self.db, department_id)
-        except TrastiendaError:
-            return
-        with QSignalBlocker(field):
-            field.addItem(self.tr("{0} (archived)").replace("{0}", dept.name), dept.id)
 
     def form_to_data(self, values: dict[str, Any]) -> DepartmentData:
         return DepartmentData(code=values["code"] or "", name=values["name"] or "",

@@ -32,7 +32,7 @@ from app.services.employee_documents import DocumentView
 from ui.common import dialogs
 from ui.common.fields import ChoiceField, DateField, TextField, mark_error
 from ui.common.formatting import ParseError, format_date
-from ui.common.worker import run_in_background
+from ui.common.file_jobs import FileJobs
 from ui.contracts.attachments import choose_file, open_with_system, size_text
 
 DOC_ROLE = Qt.ItemDataRole.UserRole  # column 0 holds the row's DocumentView
@@ -140,7 +140,7 @@ def write_for_viewer(name: str, data: bytes) -> Path:
     return path
 
 
-class DocumentsBox(QGroupBox):
+class DocumentsBox(FileJobs, QGroupBox):
     sig_status = Signal(str)
     sig_changed = Signal()  # a document was added, changed or removed (the expiry badge counts again)
 
@@ -349,36 +349,6 @@ class DocumentsBox(QGroupBox):
                       .replace("{0}", path.name).replace("{1}", str(path)))
 
     # -- internals ------------------------------------------------------------------------
-    def _start(self, work, on_done) -> None:
-        self._jobs += 1
-        self._enable()
-
-        def done(result) -> None:
-            self._jobs -= 1
-            self._enable()
-            on_done(result)
-
-        def failed(exc: Exception) -> None:
-            self._jobs -= 1
-            self._enable()
-            if isinstance(exc, ValidationError):  # unreadable, empty or too large: the message names the file
-                self._say(" ".join(e.message for e in exc.errors))
-            elif isinstance(exc, TrastiendaError):
-                self._say(str(exc))
-            elif isinstance(exc, OSError):
-                self._say(self.tr("The file could not be read or written: {0}")
-                          .replace("{0}", exc.strerror or str(exc)))
-            else:
-                self._say(self.tr("Failed: {0}").replace("{0}", str(exc)))
-
-        run_in_background(work, done, failed, owner=self)
-
-    def _say(self, text: str, *, status: bool = True) -> None:
-        self.hint.setText(text)
-        self.hint.setVisible(bool(text))
-        if text and status:
-            self.sig_status.emit(text)
-
     def _enable(self) -> None:
         saved = self.employee_id is not None
         writable = saved and not self.read_only

@@ -1,13 +1,17 @@
-"""Picking an employee by typing part of the name, code or NIF (contracts, managers)."""
+"""Picking an employee by typing part of the name, code or NIF (contracts, managers), or a department."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication, QSignalBlocker
+
 from app.db.session import Database
-from app.services import employees
+from app.errors import TrastiendaError
+from app.services import departments, employees
 from app.services.listing import ListQuery
-from ui.common.fields import LookupField
+from ui.common.fields import ChoiceField, LookupField, find_data
 
 SUGGESTIONS = 20
 
@@ -42,3 +46,20 @@ class LabelledLookup(LookupField):
         if isinstance(value, tuple):
             value, label = value
         super().set_value(value, label)
+
+
+def offer_archived_department(db: Database, field: ChoiceField, department_id: uuid.UUID | None) -> None:
+    """Keep a record's archived department choosable in ``field``.
+
+    An archived department is not offered for new choices, but a record still
+    in it (a person, a sub-department) keeps it on save rather than silently
+    losing it to "none".
+    """
+    if department_id is None or find_data(field, department_id) >= 0:
+        return
+    try:
+        dept = departments.get_department(db, department_id)
+    except TrastiendaError:
+        return
+    with QSignalBlocker(field):
+        field.addItem(QCoreApplication.translate("Departments", "{0} (archived)").replace("{0}", dept.name), dept.id)

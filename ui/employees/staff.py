@@ -31,7 +31,7 @@ from ui.common.formatting import format_date
 from ui.common.list_panel import ListPanel
 from ui.common.record_tab import RecordTab
 from ui.common.table_model import Column
-from ui.employees.lookup import LabelledLookup, employee_choices, employee_value
+from ui.employees.lookup import LabelledLookup, employee_choices, employee_value, offer_archived_department
 
 MAX_DEPARTMENTS = 1000  # a pick list, not a paged list: a company has tens of departments
 CONCEALED = "••••"
@@ -160,7 +160,7 @@ class StaffTab(RecordTab):
         with QSignalBlocker(field):  # not an edit of the record open
             field.set_choices(choices)
         if current is not None and field.currentData() != current:  # the open record's, archived meanwhile
-            self._offer_department(current)
+            offer_archived_department(self.db, field, current)
             with QSignalBlocker(field):
                 field.set_value(current)
 
@@ -395,21 +395,8 @@ class StaffTab(RecordTab):
             values["manager_id"] = employee_value(self.db, view.manager_id)
         except PermissionDeniedError:  # the manager's own data is blocked: keep the link, show no name
             values["manager_id"] = (view.manager_id, self.tr("(blocked)"))
-        self._offer_department(view.department_id)
+        offer_archived_department(self.db, self.form.fields["department_id"], view.department_id)
         return values
-
-    def _offer_department(self, department_id: uuid.UUID | None) -> None:
-        # An archived department is not offered for new choices, but a person still
-        # in it must keep it on save, not silently lose it to "No department".
-        field: ChoiceField = self.form.fields["department_id"]
-        if department_id is None or find_data(field, department_id) >= 0:
-            return
-        try:
-            dept = departments.get_department(self.db, department_id)
-        except TrastiendaError:
-            return
-        with QSignalBlocker(field):
-            field.addItem(self.tr("{0} (archived)").replace("{0}", dept.name), dept.id)
 
     def form_to_data(self, values: dict[str, Any]) -> EmployeeData:
         values = dict(values)
