@@ -19,12 +19,14 @@ from sqlalchemy.pool import NullPool
 
 from app.db import audit_triggers
 from app.db.paths import default_database_path
+from app.db.watchdog import GRACE_S, NotAnswering, watch_engine
 from app.errors import DatabaseUnavailableError, LoginRefusedError
 from app.i18n import _
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 CONNECT_TIMEOUT_S = 5
 STATEMENT_TIMEOUT_MS = 30_000
+QUERY_CANCELED = "57014"  # SQLSTATE of a statement the server cancelled (its statement timeout)
 # A server that vanishes mid-session (cable pulled, host down) is noticed within ~25 s
 # instead of the operating system's two hours.
 KEEPALIVES = {"keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 5, "keepalives_count": 3}
@@ -54,10 +56,13 @@ def resolve_url(db: str | Path | URL | None) -> URL:
 
 
 def describe(url: URL) -> str:
-    """A human label for the status bar and messages; never shows a password (nor TLS file paths)."""
+    """A human label for the status bar and messages, ``user@host:port/database``; never shows a
+    password (nor TLS file paths)."""
     if url.get_backend_name() == "sqlite":
         return url.database or ":memory:"
-    return url.set(query={}).render_as_string(hide_password=True)
+    user = f"{url.username}@" if url.username else ""
+    port = f":{url.port}" if url.port else ""
+    return f"{user}{url.host or 'localhost'}{port}/{url.database or ''}"
 
 
 def _unicode_lower(value):
@@ -94,7 +99,10 @@ def make_engine(db: str | Path | URL | None, *, echo: bool = False,
         connect_args: dict = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "trastienda", **KEEPALIVES}
         if statement_timeout_ms and "options" not in url.query:
             connect_args["options"] = f"-c statement_timeout={int(statement_timeout_ms)}"
-        return create_engine(url, echo=echo, pool_pre_ping=True, connect_args=connect_args)
+        engine = create_engine(url, echo=echo, pool_pre_ping=True, connect_args=connect_args)
+        watch_engine(engine, hard_limit_s=statement_timeout_ms / 1000 + GRACE_S if statement_timeout_ms else None)
+        event.listen(engine, "handle_error", _explain_lost_server)
+        return engine
     raise DatabaseUnavailableError(
         _("Unsupported database {backend}: use a SQLite file or a postgresql+psycopg:// URL.").format(
             backend=url.get_backend_name()
@@ -102,8 +110,23 @@ def make_engine(db: str | Path | URL | None, *, echo: bool = False,
     )
 
 
-def explain_connect_error(url: URL, exc: Exception) -> DatabaseUnavailableError:
-    """Turn a driver error into one line a person can act on."""
+def _explain_lost_server(ctx) -> Exception | None:
+    """A connection lost, cut by the watch or a statement cancelled by the server's timeout, in the
+    middle of work: one DatabaseUnavailableError a person can act on, wherever it happened. (The pool
+    still discards the broken connection. Connecting and the pool's ping are left to their callers.)"""
+    if ctx.is_pre_ping or ctx.connection is None:
+        return None
+    orig = ctx.original_exception
+    if isinstance(orig, NotAnswering):
+        ctx.is_disconnect = True
+    if ctx.is_disconnect or getattr(orig, "sqlstate", None) == QUERY_CANCELED:
+        return explain_connect_error(ctx.engine.url, orig)
+    return None
+
+
+def explain_connect_error(url: URL, exc: Exception, *, mid_session: bool = False) -> DatabaseUnavailableError:
+    """Turn a driver error into one line a person can act on. ``mid_session``: the app was working
+    with this server a moment ago (reconnecting failed), so the address is not in question."""
     where = describe(url)
     msg = str(getattr(exc, "orig", exc) or exc).strip().splitlines()[0] if str(exc) else ""
     low = str(exc).lower()
@@ -141,6 +164,14 @@ def explain_connect_error(url: URL, exc: Exception) -> DatabaseUnavailableError:
     if "failed to resolve host" in low or "could not translate host name" in low:
         return DatabaseUnavailableError(
             _("The server name {host} is unknown: check the address (is the network up?).").format(host=url.host))
+    if "stopped answering while committing" in low:
+        return DatabaseUnavailableError(
+            _("The server at {where} stopped answering while saving: the change may or may not have been saved. "
+              "When the server is back, look the record up before entering it again.").format(where=where))
+    if "stopped answering" in low:
+        return DatabaseUnavailableError(
+            _("The server at {where} stopped answering; what was not finished was not saved. "
+              "Try again in a moment, or ask its admin whether it is running.").format(where=where))
     if "statement timeout" in low:
         return DatabaseUnavailableError(
             _("The server at {where} did not answer in time; try again, or ask its admin whether it is busy.").format(
@@ -152,6 +183,10 @@ def explain_connect_error(url: URL, exc: Exception) -> DatabaseUnavailableError:
               "Try again when the server is back.").format(where=where))
     if any(k in low for k in ("connection refused", "could not connect", "timeout", "timed out",
                               "connection failed", "could not translate host name", "name or service not known")):
+        if mid_session:
+            return DatabaseUnavailableError(
+                _("The server at {where} is not answering; nothing was saved. Try again in a moment, or ask its "
+                  "admin whether it is running.").format(where=where))
         return DatabaseUnavailableError(
             _("Cannot reach the database server at {where}: is it running and is the address right?").format(where=where)
         )

@@ -6,16 +6,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Engine, event
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.domain.base import Record
-from app.errors import ConflictError, PermissionDeniedError
+from app.errors import ConflictError, DatabaseUnavailableError, PermissionDeniedError
 from app.i18n import _
 
 INSUFFICIENT_PRIVILEGE = "42501"  # SQLSTATE: a GRANT, a row-level policy or a server rule said no
 UNDEFINED_OBJECT = "42704"  # "invalid role OID": the login was dropped while connected
+SCHEMA_MOVED = {"42P01", "42703", "42883"}  # undefined table, column, function
 
 
 class Database:
@@ -55,7 +56,7 @@ class Database:
             ) from None
         except DBAPIError as exc:
             session.rollback()
-            refusal = self._refusal(exc)
+            refusal = self._refusal(exc) or self._unreachable(exc) or self._schema_moved(exc)
             if refusal is None:
                 raise
             raise refusal from None
@@ -86,6 +87,31 @@ class Database:
         field = getattr(diag, "column_name", None) or None
         return PermissionDeniedError(
             _("The server does not let {user} do this: {detail}").format(user=user, detail=detail), field)
+
+    def _unreachable(self, exc: DBAPIError) -> DatabaseUnavailableError | None:
+        """A shared server that could not be reached again (the pool reconnecting after a lost
+        connection): the same sentence as at login. Errors the server itself raised carry a
+        SQLSTATE and are left alone; so are SQLite's."""
+        if self.dialect != "postgresql" or not isinstance(exc, OperationalError):
+            return None
+        if getattr(exc.orig, "sqlstate", None):
+            return None
+        from app.db.engine import explain_connect_error
+
+        return explain_connect_error(self.engine.url, exc, mid_session=True)
+
+    def _schema_moved(self, exc: DBAPIError) -> DatabaseUnavailableError | None:
+        """A table, column or function missing on a shared server that matched at login: the server
+        was upgraded (or rolled back) while this client ran. Say which side to upgrade, as at login."""
+        if self.dialect != "postgresql" or getattr(exc.orig, "sqlstate", None) not in SCHEMA_MOVED:
+            return None
+        from app.db.migrate import SchemaMismatchError, check_schema
+
+        try:
+            check_schema(self.engine)
+        except SchemaMismatchError as mismatch:
+            return mismatch
+        return None
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -225,3 +225,27 @@ def test_the_refusal_says_which_side_to_upgrade():
 
     again = pickle.loads(pickle.dumps(ahead))  # crosses worker processes intact
     assert (str(again), again.current, again.head, again.newer) == (str(ahead), NEWER, head, True)
+
+
+@pytest.mark.postgres
+def test_a_server_upgraded_while_the_client_runs_is_named_at_the_next_action(pg_scratch):
+    """The handshake passed at login; then the admin ran a newer ``server upgrade``. The next action
+    fails on the moved schema, and the message says to install the new version, not "column missing"."""
+    from app.services import parties
+
+    url, _name = pg_scratch
+    migrate.upgrade(make_engine(url))
+    db = open_database(url)
+    try:
+        parties.create_party(db, parties.PartyData(legal_name="Antes SL"))
+        admin = make_engine(url)
+        with admin.begin() as conn:  # what a newer release's migration might do
+            conn.execute(text("ALTER TABLE party RENAME COLUMN legal_name TO registered_name"))
+        stamp(admin, NEWER)
+        admin.dispose()
+        with pytest.raises(SchemaMismatchError) as caught:
+            parties.create_party(db, parties.PartyData(legal_name="Después SL"))
+        assert str(caught.value) == (f"The server was upgraded by a newer Trastienda (revision {NEWER}). "
+                                     "Install the new version.")
+    finally:
+        db.dispose()

@@ -124,12 +124,28 @@ class Cluster:
         subprocess.run([*_as_postgres(), str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-w",
                         "-l", str(self.base / "log"), "-o", self._options, "start"], check=True, capture_output=True)
 
+    def _processes(self) -> list[int]:
+        """The postmaster and its children (backends, writer, checkpointer...)."""
+        postmaster = self._postmaster_pid()
+        children = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])  # after "pid (comm) state"
+            except (OSError, IndexError, ValueError):
+                continue  # the process ended meanwhile
+            if parent == postmaster:
+                children.append(int(stat.parent.name))
+        return [postmaster, *children]
+
     def freeze(self) -> None:
-        """The server stops answering (SIGSTOP): connections are accepted by the kernel, then nothing."""
-        os.kill(self._postmaster_pid(), signal.SIGSTOP)
+        """The whole server stops answering (SIGSTOP), as a hung host would: new connections are
+        accepted by the kernel, then nothing; open connections get no reply to what they send."""
+        for pid in self._processes():
+            os.kill(pid, signal.SIGSTOP)
 
     def thaw(self) -> None:
-        os.kill(self._postmaster_pid(), signal.SIGCONT)
+        for pid in self._processes():
+            os.kill(pid, signal.SIGCONT)
 
 
 def _literal(value: str) -> str:

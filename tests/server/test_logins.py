@@ -86,7 +86,7 @@ def test_a_wrong_password_is_a_clear_error_within_seconds_and_a_stored_one_is_fo
     credentials.store_password("Office", SUPERUSER, "old-password")
     exc, took = _timed(lambda: credentials.open_profile_with_stored_password(office))
     assert isinstance(exc, LoginRefusedError) and took < FEW_SECONDS
-    assert str(exc) == (f"The server at postgresql+psycopg://{SUPERUSER}:***@127.0.0.1:{office.port}/shop "
+    assert str(exc) == (f"The server at {SUPERUSER}@127.0.0.1:{office.port}/shop "
                         "refused the user name or password. Check them and try again.")
     assert memory_keyring.entries() == {}
     assert credentials.open_profile_with_stored_password(office) is None  # nothing left to try: the dialog asks
@@ -104,7 +104,7 @@ def test_a_stopped_server_is_a_clear_error_within_seconds(shop, office):
     finally:
         shop.start()
     assert not isinstance(exc, LoginRefusedError) and took < FEW_SECONDS
-    assert str(exc) == (f"Cannot reach the database server at postgresql+psycopg://{SUPERUSER}:***@127.0.0.1:"
+    assert str(exc) == (f"Cannot reach the database server at {SUPERUSER}@127.0.0.1:"
                         f"{office.port}/shop: is it running and is the address right?")
 
 
@@ -128,7 +128,7 @@ def test_an_unknown_host_is_a_clear_error(shop):
 def test_tls_required_from_a_server_without_tls_is_explained(office):
     required = replace(office, sslmode="require")
     exc, took = _timed(lambda: credentials.log_in(required, SUPERUSER, SUPERUSER_PASSWORD, remember=False))
-    assert str(exc) == (f"The server at postgresql+psycopg://{SUPERUSER}:***@127.0.0.1:{office.port}/shop does not "
+    assert str(exc) == (f"The server at {SUPERUSER}@127.0.0.1:{office.port}/shop does not "
                         "offer encrypted (TLS) connections, but this connection requires them. Ask its admin to turn "
                         "TLS on, or lower the TLS mode to prefer.")
     assert took < FEW_SECONDS
@@ -226,10 +226,10 @@ def test_a_connection_cut_by_the_server_is_explained(shop):
             pid = conn.execute(text("SELECT pg_backend_pid()")).scalar()
             with shop.admin_engine().connect() as admin:
                 admin.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
-            with pytest.raises(Exception) as lost:
+            with pytest.raises(DatabaseUnavailableError) as lost:  # from the engine itself, not a driver error
                 conn.execute(text("SELECT 1"))
-        message = str(explain_connect_error(engine.url, lost.value))
-        assert message == (f"The connection to the server at postgresql+psycopg://{SUPERUSER}:***@127.0.0.1:{shop.port}"
+        message = str(lost.value)
+        assert message == (f"The connection to the server at {SUPERUSER}@127.0.0.1:{shop.port}"
                            "/shop was lost; what was not finished was not saved. Try again when the server is back.")
     finally:
         engine.dispose()

@@ -36,7 +36,7 @@ def test_wrong_password_gets_one_clear_line_and_no_secret(password_server):
     out = _run("db", "upgrade", "--db", url)
     assert out.returncode == 1
     assert out.stderr.strip().splitlines() == [
-        f"trastienda: error: The server at postgresql+psycopg://shopadmin:***@127.0.0.1:{password_server}/shop "
+        f"trastienda: error: The server at shopadmin@127.0.0.1:{password_server}/shop "
         "refused the user name or password. Check them and try again."
     ]
     assert "wrong-password" not in out.stderr + out.stdout
