@@ -43,6 +43,9 @@ class HistoryEntry:
     table: str  # the record's own table, or a child's ("invoice_line" in an invoice's history)
     row_id: uuid.UUID
     changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    # What the ids in ``changes`` point at, as a person names it ("C-0007 Ferretería Ruiz SL"),
+    # for those records that still exist.
+    labels: dict[uuid.UUID, str] = field(default_factory=dict)
 
 
 def has_history(table: str) -> bool:
@@ -69,10 +72,49 @@ def record_history(db: Database, table: str, row_id: uuid.UUID | str, *, childre
     query = query.subquery()
     with db.session() as s:
         rows = s.execute(select(query).order_by(query.c.id.desc()).limit(limit)).all()
-    # A union loses the column types: the time comes back as stored (text on SQLite).
-    return [HistoryEntry(at=_time(r.at), login=r.login, action=r.action, table=r.table_name,
-                         row_id=uuid.UUID(r.row_id), changes=_changes(r.table_name, r.action, r.changes, db.engine.dialect))
-            for r in rows]
+        # A union loses the column types: the time comes back as stored (text on SQLite).
+        entries = [HistoryEntry(at=_time(r.at), login=r.login, action=r.action, table=r.table_name,
+                                row_id=uuid.UUID(r.row_id),
+                                changes=_changes(r.table_name, r.action, r.changes, db.engine.dialect))
+                   for r in rows]
+        labels = _labels(s, entries)
+    for entry in entries:
+        entry.labels.update({v: labels[v] for pair in entry.changes.values() for v in pair if v in labels})
+    return entries
+
+
+# The columns that name a record, in the order they are read: a code or number, then a name.
+_NAMING = ("code", "full_number", "legal_name", "name", "first_name", "last_name", "title")
+_CHUNK = 500
+
+
+def _labels(s, entries: list[HistoryEntry]) -> dict[uuid.UUID, str]:
+    """Every id a foreign key in ``entries`` holds, as the record it points at is named."""
+    wanted: dict[str, set[uuid.UUID]] = {}
+    for entry in entries:
+        columns = Base.metadata.tables[entry.table].c if entry.table in Base.metadata.tables else None
+        if columns is None:
+            continue
+        for name, pair in entry.changes.items():
+            col = columns.get(name)
+            if col is None or not col.foreign_keys:
+                continue
+            target = next(iter(col.foreign_keys)).column.table.name
+            wanted.setdefault(target, set()).update(v for v in pair if isinstance(v, uuid.UUID))
+    out: dict[uuid.UUID, str] = {}
+    for target, ids in wanted.items():
+        table = Base.metadata.tables[target]
+        naming = [table.c[n] for n in _NAMING if n in table.c]
+        if not naming:
+            continue
+        ids_list = sorted(ids)
+        for start in range(0, len(ids_list), _CHUNK):
+            chunk = ids_list[start:start + _CHUNK]
+            for row in s.execute(select(table.c.id, *naming).where(table.c.id.in_(chunk))):
+                text = " ".join(str(v) for v in row[1:] if v not in (None, ""))
+                if text:
+                    out[row[0]] = text
+    return out
 
 
 def _time(value: Any) -> dt.datetime:

@@ -132,3 +132,19 @@ def test_values_read_as_a_clerk_reads_them():
     assert value_text("a\nb") == "a ⏎ b"
     assert value_text("x" * 500).endswith("…") and len(value_text("x" * 500)) == 121
     assert value_text("***") == "***"
+
+
+def test_a_link_to_another_record_reads_as_that_records_name(qtbot, db):
+    from app.services import reference
+
+    terms = reference.payment_terms(db)
+    assert len(terms) >= 2
+    party = parties.create_party(db, PartyData(legal_name="Ferretería López SL", payment_term_id=terms[0].id))
+    view = parties.get_party(db, party.id)
+    parties.update_party(db, party.id, PartyData(legal_name=view.legal_name, payment_term_id=terms[1].id),
+                         view.version)
+    tab = make_tab(qtbot, db)
+    _open(qtbot, tab, party.id)
+    rows = _history(qtbot, tab).rows()
+    assert ["", "", "", "Payment term", terms[0].name, terms[1].name] in rows
+    assert not any("…" in cell for row in rows for cell in row[4:])  # no bare ids left

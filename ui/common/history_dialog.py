@@ -102,7 +102,7 @@ class HistoryDialog(QDialog):
         top.setToolTip(1, entry.login)
         top.setToolTip(3, ", ".join(field_label(f) for f in fields))
         for name, (old, new) in entry.changes.items():
-            texts = ["", "", "", field_label(name), value_text(old), value_text(new)]
+            texts = ["", "", "", field_label(name), value_text(old, entry.labels), value_text(new, entry.labels)]
             child = QTreeWidgetItem(top, texts)
             for col, value in ((4, old), (5, new)):
                 child.setToolTip(col, self.tr("Restricted: the trail never holds the value.") if value == MASK
@@ -143,8 +143,8 @@ def field_label(name: str) -> str:
     return name.replace("_", " ").capitalize()
 
 
-def value_text(value: Any) -> str:
-    """A value as a clerk reads it, on one line."""
+def value_text(value: Any, labels: dict | None = None) -> str:
+    """A value as a clerk reads it, on one line; an id as the record it points at (``labels``)."""
     if value is None:
         return "—"
     if isinstance(value, bool):
@@ -156,7 +156,8 @@ def value_text(value: Any) -> str:
     if isinstance(value, dt.date):
         return format_date(value)
     if isinstance(value, uuid.UUID):
-        return str(value)[:8] + "…"
+        label = (labels or {}).get(value)
+        return label if label else str(value)[:8] + "…"
     if isinstance(value, enum.Enum):
         return str(value.value)
     text = str(value).replace("\r\n", " ⏎ ").replace("\n", " ⏎ ").replace("\x00", "␀")
