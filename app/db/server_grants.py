@@ -18,10 +18,12 @@ What the grants alone cannot say is said by
   and documents) is seen by an admin only, yet HR may block;
 - rules (BEFORE triggers raising SQLSTATE 42501): a credit note, a change to
   a posted invoice (a payment, a cancellation) and a cancellation record in the
-  VERI*FACTU chain take an accountant; the lines of a posted or cancelled
-  invoice are changed by nobody but the owner; a clerk's posting may only step a
-  series' next number; rows some groups may lock (``SELECT ... FOR UPDATE``
-  needs an UPDATE privilege) but not change.
+  VERI*FACTU chain take an accountant; a VERI*FACTU record is only ever the
+  next link of its issuer's chain, exactly as posting or cancelling writes it
+  (``app.db.server_chain``); the lines of a posted or cancelled invoice are
+  changed by nobody but the owner; a clerk's posting may only step a series'
+  next number; rows some groups may lock (``SELECT ... FOR UPDATE`` needs an
+  UPDATE privilege) but not change.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, text
 
 from app.db.identity import GROUP_OF, SERVER_ROLES
+from app.db.server_chain import chain_rules
 from app.domain.roles import ACCOUNTANT, ADMIN, CLERK, HR
 
 CLERK_GROUP, ACCOUNTANT_GROUP, HR_GROUP, ADMIN_GROUP = (GROUP_OF[r] for r in (CLERK, ACCOUNTANT, HR, ADMIN))
@@ -200,13 +203,9 @@ FUNCTIONS = [
          END IF;
          RETURN NEW;
        END $$""",
-    f"""CREATE OR REPLACE FUNCTION {{s}}.trastienda_chain_rules() RETURNS trigger LANGUAGE plpgsql AS $$
-       BEGIN
-         IF NEW.kind = 'cancellation' AND NOT pg_catalog.pg_has_role('{ACCOUNTANT_GROUP}', 'MEMBER') THEN
-           {_REFUSE} 'only an accountant cancels an invoice', COLUMN = 'kind';
-         END IF;
-         RETURN NEW;
-       END $$""",
+    # trastienda_chain_rules: a VERI*FACTU record is the next link of the chain, as posting appends it;
+    # a cancellation takes an accountant.
+    chain_rules(_REFUSE, ACCOUNTANT_GROUP),
 ]
 # (trigger, table, timing and events, function call)
 TRIGGERS = [
