@@ -35,6 +35,7 @@ from sqlalchemy import Connection, text
 
 from app.db.identity import GROUP_OF, SERVER_ROLES
 from app.db.server_chain import chain_rules
+from app.domain.invoices import NUMBER_DIGITS
 from app.domain.roles import ACCOUNTANT, ADMIN, CLERK, HR
 
 CLERK_GROUP, ACCOUNTANT_GROUP, HR_GROUP, ADMIN_GROUP = (GROUP_OF[r] for r in (CLERK, ACCOUNTANT, HR, ADMIN))
@@ -153,7 +154,11 @@ FUNCTIONS = [
          END IF;
          RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
        END $$""",
+    # Posting by a clerk: the number is the one the series just gave (posting stepped it first, under its lock).
     f"""CREATE OR REPLACE FUNCTION {{s}}.trastienda_invoice_rules() RETURNS trigger LANGUAGE plpgsql AS $$
+       DECLARE
+         series record;
+         given text;
        BEGIN
          IF pg_catalog.pg_has_role('{ACCOUNTANT_GROUP}', 'MEMBER') THEN
            RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
@@ -164,6 +169,21 @@ FUNCTIONS = [
          IF TG_OP <> 'INSERT' AND OLD.status <> 'draft' THEN
            {_REFUSE} format('invoice %s is posted: only an accountant records its payments or cancels it',
                             OLD.full_number), COLUMN = 'status';
+         END IF;
+         IF TG_OP = 'INSERT' AND NEW.status <> 'draft' THEN
+           {_REFUSE} 'an invoice starts as a draft: posting numbers it', COLUMN = 'status';
+         END IF;
+         IF TG_OP = 'UPDATE' AND NEW.status <> 'draft' THEN
+           SELECT sr.* INTO series FROM {{s}}.invoice_series sr WHERE sr.id = NEW.series_id;
+           given := series.prefix || CASE WHEN series.yearly_reset THEN NEW.fiscal_year::text || '-' ELSE '' END
+                    || lpad(NEW.number::text, {NUMBER_DIGITS}, '0');
+           IF NEW.status <> 'posted' OR NEW.number IS DISTINCT FROM series.next_number - 1
+              OR NEW.fiscal_year IS DISTINCT FROM series.year
+              OR NEW.fiscal_year IS DISTINCT FROM extract(year FROM NEW.issue_date)::int
+              OR NEW.full_number IS DISTINCT FROM given THEN
+             {_REFUSE} format('posting numbers an invoice with the next number of its series %s (%s), as given',
+                              series.code, series.next_number - 1), COLUMN = 'number';
+           END IF;
          END IF;
          RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
        END $$""",

@@ -27,6 +27,8 @@ from app.domain.types import Money, Percent, Price, Quantity, UTCDateTime
 from app.money import ZERO
 
 
+NUMBER_DIGITS = 6  # an invoice number's digits after its series prefix: F2026-000123
+
 class InvoiceSeries(Record, Archivable, Base):
     __tablename__ = "invoice_series"
 

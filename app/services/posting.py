@@ -30,7 +30,7 @@ from app.db.session import Database
 from app.domain.company import Company
 from app.domain.enums import InvoiceKind, InvoiceStatus, StockMoveKind
 from app.domain.inventory import Product, StockMove, Warehouse
-from app.domain.invoices import Invoice, InvoiceSeries
+from app.domain.invoices import NUMBER_DIGITS, Invoice, InvoiceSeries
 from app.domain.types import utcnow
 from app.errors import FieldError, NotFoundError, ValidationError
 from app.i18n import _
@@ -39,7 +39,6 @@ from app.services.invoice_drafts import check_draft
 from app.services.invoices import InvoiceData, InvoiceLineData, InvoiceView, _view
 from app.services.stock import PlannedMove, write_moves
 
-NUMBER_DIGITS = 6
 
 
 def format_number(series: InvoiceSeries, year: int, number: int) -> str:

@@ -278,6 +278,33 @@ def test_a_clerk_with_psql_cannot_rewrite_numbers_payments_or_trails(login, owne
     assert invoices.get_invoice(owner, posted.id).paid_total == 0
 
 
+def test_a_clerk_with_psql_posts_only_with_the_number_the_series_gives(login, owner):
+    clerk = login("clerk")
+    first = _posted_invoice(clerk)  # F<year>-000001 (or the series' next)
+    draft = invoices.create_draft(clerk, InvoiceData(issue_date=TODAY, party_id=_customer(clerk), moves_stock=False,
+                                                     lines=[InvoiceLineData(description="Servicio", quantity=1,
+                                                                            unit_price=D("10"),
+                                                                            tax_rate_id=tax_rate_id("IVA21"))]))
+    with raw(clerk) as conn:
+        # A number of one's choosing, without stepping the series: refused.
+        assert "next number of its series" in refused(
+            conn, "UPDATE invoice SET status = 'posted', number = 999, fiscal_year = %s, full_number = 'F-999' "
+                  "WHERE id = %s", (TODAY.year, draft.id))
+        # The series' next number, but written by hand in another shape: refused.
+        conn.execute("BEGIN")
+        conn.execute("UPDATE invoice_series SET next_number = next_number + 1 WHERE id = %s", (first.series_id,))
+        refused(conn, "UPDATE invoice SET status = 'posted', number = %s, fiscal_year = %s, full_number = 'X' "
+                      "WHERE id = %s", (first.number + 1, TODAY.year, draft.id))
+        conn.execute("ROLLBACK")
+        assert "starts as a draft" in refused(
+            conn, "INSERT INTO invoice (id, version, created_at, updated_at, series_id, kind, status, issue_date, "
+                  "party_name) SELECT gen_random_uuid(), 1, now(), now(), series_id, kind, 'posted', issue_date, "
+                  "party_name FROM invoice WHERE id = %s", (draft.id,))
+    second = posting.post_invoice(clerk, draft.id)  # the app's posting passes the rule
+    assert second.number == first.number + 1
+    assert invoices.get_invoice(owner, draft.id).status.value == "posted"
+
+
 # -- accountant --------------------------------------------------------------------------------
 
 def test_an_accountant_pays_credits_cancels_and_keeps_series_taxes_and_company(login, owner):
