@@ -30,6 +30,9 @@ def _run(connection) -> None:
         from app.db.audit_triggers import repair
 
         repair(connection)  # a migration that rebuilt a table (SQLite batch mode) dropped its audit triggers
+        from app.db import change_feed
+
+        change_feed.repair(connection)  # a new table joins the server's change feed
 
 
 def run_migrations_online() -> None:

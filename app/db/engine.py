@@ -22,6 +22,7 @@ from app.db.paths import default_database_path
 from app.db.watchdog import GRACE_S, NotAnswering, watch_engine
 from app.errors import DatabaseUnavailableError, LoginRefusedError
 from app.i18n import _
+from app.sync import capture
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 CONNECT_TIMEOUT_S = 5
@@ -94,6 +95,7 @@ def make_engine(db: str | Path | URL | None, *, echo: bool = False,
         engine = create_engine(url, echo=echo, poolclass=NullPool if url.database else None)
         event.listen(engine, "connect", _sqlite_pragmas)
         audit_triggers.install_sqlite_login(engine)  # who the audit triggers record
+        capture.install_capture_flag(engine)  # an offline replica's outbox triggers ask it
         return engine
     if url.get_backend_name() == "postgresql":
         connect_args: dict = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "trastienda", **KEEPALIVES}

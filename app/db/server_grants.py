@@ -89,6 +89,10 @@ MATRIX: dict[str, tuple[str, str, str, str]] = {
     "personal_data_audit":  ("",                                "",         "ra",    "ra"),
     # The server's own triggers write the audit trail (SECURITY DEFINER); admins read it.
     "audit_log":            ("",                                "",         "",      "r"),
+    # Offline work: the feed holds row ids only (the rows are read under their own grants); a
+    # replica's push records each change it applied, once.
+    "sync_change":          ("r",                               "",         "r",     "r"),
+    "sync_applied":         ("ra",                              "",         "ra",    "ra"),
 }
 GROUP_COLUMNS = (CLERK_GROUP, ACCOUNTANT_GROUP, HR_GROUP, ADMIN_GROUP)
 # A table the matrix does not know yet (a newer migration) is the admin's alone until it does.

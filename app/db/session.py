@@ -34,6 +34,8 @@ class Database:
         self.engine = engine
         self.user = user
         self.roles: frozenset[str] = ALL_ROLES if roles is None else frozenset(roles)
+        # A shared profile's replica, used while the server cannot be reached (``app.sync``).
+        self.offline = False
         self._factory = sessionmaker(engine, expire_on_commit=False, autoflush=True)
 
     @property

@@ -19,12 +19,13 @@ from app.domain import roles  # noqa: F401 - registers what a session without HR
 from app.domain.parties import Party, PartyAddress, PaymentTerm
 from app.domain.taxes import TaxRate
 from app.domain.verifactu import ChainRecordKind, InvoiceRecord
+from app.domain.sync import SyncApplied, SyncChange
 
 __all__ = [
     "Archivable", "AuditLog", "Base", "ChainRecordKind", "Company", "Contract", "ContractAttachment", "ContractBilling",
     "ContractEvent", "ContractLine",
     "Department", "Employee", "EmployeeDocument", "Holiday", "Invoice", "InvoiceLine", "InvoiceRecord", "InvoiceSeries", "LeaveAllowance", "LeaveRequest",
     "Party", "PartyAddress", "Payment", "PaymentTerm", "PersonalDataAudit", "Product", "Record", "StockCount", "StockCountLine",
-    "StockLevel", "StockMove", "StockRule",
+    "StockLevel", "StockMove", "StockRule", "SyncApplied", "SyncChange",
     "TaxRate", "Warehouse", "new_id",
 ]

@@ -1,0 +1,147 @@
+"""Pushing a replica's outbox to the shared server: each change applied once, merged field by field.
+
+The outbox is sent in order, a batch per server transaction. Each change first records its id in
+``sync_applied``: a change already there (a push cut after the server committed, before this
+computer heard of it) is skipped, so a change sent twice is applied once. Then, on the server,
+under a row lock:
+
+- insert: the row as typed offline (a stock move goes through the stock rules, so the server's
+  levels move by its quantity and it is valued at the server's average cost: stock travels as
+  moves, never as totals);
+- update: for each field the clerk changed, if the server still has the value the clerk started
+  from, the new value is set; if the server already has the new value, nothing; if the server's
+  value moved on, the server's value stays and the clerk's goes to the conflicts inbox. Edits
+  to different fields therefore merge. Archiving is a field like any other (``archived_at``):
+  an edit made on one side to a record archived on the other is applied and the record stays
+  archived; restoring it is a separate, explicit decision;
+- delete: the row goes, if it is still there.
+
+A change the server refuses (its rules, a constraint) is rolled back to its own savepoint and goes
+to the inbox with the server's words. Only once the server has committed the batch does the
+replica drop those entries and record the conflicts, in one local transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine, Table, delete, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from app.db.session import Database
+from app.domain.base import Base
+from app.domain.sync import SyncApplied
+from app.domain.types import utcnow
+from app.errors import TrastiendaError
+from app.sync import replica
+from app.sync.values import from_storage, to_json
+
+BATCH = 500
+
+
+@dataclass
+class PushReport:
+    applied: int = 0
+    skipped: int = 0  # sent before: applied once already
+    conflicts: list[dict] = field(default_factory=list)
+
+
+def push(local_engine: Engine, server: Database, *, batch: int = BATCH,
+         progress: Callable[[int, int], None] | None = None) -> PushReport:
+    report = PushReport()
+    total = replica.pending(local_engine)
+    done = 0
+    while True:
+        with local_engine.connect() as local:
+            entries = local.execute(select(replica.sync_outbox).order_by(replica.sync_outbox.c.seq)
+                                    .limit(batch)).all()
+        if not entries:
+            return report
+        conflicts: list[dict] = []
+        with server.session() as s:
+            for entry in entries:
+                first = s.execute(pg_insert(SyncApplied).values(change_id=uuid.UUID(entry.change_id),
+                                                                login=server.user or "")
+                                  .on_conflict_do_nothing().returning(SyncApplied.change_id)).first()
+                if first is None:
+                    report.skipped += 1
+                    continue
+                try:
+                    with s.begin_nested():
+                        conflicts.extend(_apply(s, entry, server.user))
+                    report.applied += 1
+                except (DBAPIError, TrastiendaError) as exc:
+                    conflicts.append(_conflict(entry, None, None, None, _refusal(exc)))
+        with local_engine.begin() as local:
+            local.execute(delete(replica.sync_outbox).where(replica.sync_outbox.c.seq <= entries[-1].seq))
+            replica.record_conflicts(local, conflicts)
+        report.conflicts.extend(conflicts)
+        done += len(entries)
+        if progress:
+            progress(done, max(total, done))
+
+
+def _refusal(exc: Exception) -> str:
+    orig = getattr(exc, "orig", None)
+    text = str(orig if orig is not None else exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def _conflict(entry, name, server_value, local_value, reason: str) -> dict:
+    return {"change_id": entry.change_id, "table_name": entry.table_name, "row_id": entry.row_id, "field": name,
+            "server_value": None if server_value is None else to_json(server_value),
+            "local_value": None if local_value is None else to_json(local_value), "reason": reason}
+
+
+def _apply(s: Session, entry, user: str | None) -> list[dict]:
+    table: Table = Base.metadata.tables[entry.table_name]
+    row_id = uuid.UUID(entry.row_id)
+    changes = json.loads(entry.changes)
+    now = utcnow()
+    if entry.action == "insert":
+        values = {k: from_storage(table.c[k], v) for k, v in changes.items() if k in table.c}
+        if table.name == "stock_move":
+            _insert_move(s, row_id, values)
+        else:
+            stamps = {k: v for k, v in (("version", 1), ("created_at", now), ("updated_at", now),
+                                        ("updated_by", user)) if k in table.c}
+            s.execute(insert(table).values(id=row_id, **stamps, **values))
+        return []
+    if entry.action == "delete":
+        s.execute(delete(table).where(table.c.id == row_id))
+        return []
+    pairs = {k: (from_storage(table.c[k], old), from_storage(table.c[k], new))
+             for k, (old, new) in changes.items() if k in table.c}
+    current = s.execute(select(*[table.c[k] for k in pairs]).where(table.c.id == row_id).with_for_update()).first()
+    if current is None:
+        return [_conflict(entry, None, None, {k: n for k, (_o, n) in pairs.items()},
+                          "gone: the record was deleted on the server, or you may no longer see it")]
+    conflicts, merged = [], {}
+    for name, (old, new) in pairs.items():
+        theirs = current._mapping[name]
+        if theirs == new:
+            continue
+        if theirs == old:
+            merged[name] = new
+        else:
+            conflicts.append(_conflict(entry, name, theirs, new, "changed on both sides"))
+    if merged:
+        stamps = {k: v for k, v in (("updated_at", now), ("updated_by", user)) if k in table.c}
+        if "version" in table.c:
+            stamps["version"] = table.c.version + 1
+        s.execute(update(table).where(table.c.id == row_id).values(**merged, **stamps))
+    return conflicts
+
+
+def _insert_move(s: Session, row_id: uuid.UUID, values: dict) -> None:
+    """A stock move typed offline: written through the stock rules, which move the server's levels."""
+    from app.services.stock import PlannedMove, write_moves
+
+    kept = values.pop("value", None)  # a reversal takes back exactly what the original moved
+    planned = PlannedMove(values={**values, "id": row_id}, value=kept if values.get("reverses_id") else None)
+    write_moves(s, [planned], allow_negative=True)
