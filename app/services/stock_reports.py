@@ -115,7 +115,7 @@ class StockCheck:
         return not self.differences
 
 
-def _sum_moves(s: Session) -> tuple[dict[tuple, list[Decimal]], int]:
+def _sum_moves(s: Session, products: set | None = None) -> tuple[dict[tuple, list[Decimal]], int]:
     """Quantity and value in minus out per (product, warehouse) over every move, and the number of moves.
 
     One pass over the moves, grouped by product and both sides: a transfer
@@ -123,9 +123,12 @@ def _sum_moves(s: Session) -> tuple[dict[tuple, list[Decimal]], int]:
     """
     sums: dict[tuple, list[Decimal]] = {}
     moves = 0
-    rows = s.execute(select(StockMove.product_id, StockMove.from_warehouse_id, StockMove.to_warehouse_id,
-                            func.sum(StockMove.quantity), func.sum(StockMove.value), func.count())
-                     .group_by(StockMove.product_id, StockMove.from_warehouse_id, StockMove.to_warehouse_id))
+    query = (select(StockMove.product_id, StockMove.from_warehouse_id, StockMove.to_warehouse_id,
+                    func.sum(StockMove.quantity), func.sum(StockMove.value), func.count())
+             .group_by(StockMove.product_id, StockMove.from_warehouse_id, StockMove.to_warehouse_id))
+    if products is not None:
+        query = query.where(StockMove.product_id.in_(products))
+    rows = s.execute(query)
     for p, src, dst, q, v, n in rows:
         moves += n
         for w, sign in ((dst, 1), (src, -1)):
@@ -165,18 +168,23 @@ def check_stock_levels(db: Database) -> StockCheck:
         return StockCheck(len(levels), moves, diffs)
 
 
-def rebuild_stock_levels(s: Session) -> int:
-    """Makes every level the sum of its moves again (after a bulk load that wrote moves only).
+def rebuild_stock_levels(s: Session, products: set | None = None) -> int:
+    """Makes every level (of ``products`` only, when given) the sum of its moves again: after a bulk
+    load that wrote moves only, or a replica's pull that brought the server's moves.
 
     Average costs become value / quantity, or the product's cost where there is no stock.
     """
-    sums, _moves = _sum_moves(s)
-    costs = dict(s.execute(select(Product.id, Product.cost)).all())
-    points = {(p, w): point for p, w, point in s.execute(
-        select(StockRule.product_id, StockRule.warehouse_id, StockRule.reorder_point))}
+    sums, _moves = _sum_moves(s, products)
+    only = (lambda q: q.where(Product.id.in_(products))) if products is not None else (lambda q: q)
+    costs = dict(s.execute(only(select(Product.id, Product.cost))).all())
+    rules = select(StockRule.product_id, StockRule.warehouse_id, StockRule.reorder_point)
+    if products is not None:
+        rules = rules.where(StockRule.product_id.in_(products))
+    points = {(p, w): point for p, w, point in s.execute(rules)}
     for key in points:  # every rule has its level row, so its due flag has a home
         sums.setdefault(key, [Decimal(0), Decimal(0)])
-    s.execute(StockLevel.__table__.delete())
+    levels = StockLevel.__table__.delete()
+    s.execute(levels if products is None else levels.where(StockLevel.product_id.in_(products)))
     rows = [{"product_id": p, "warehouse_id": w, "quantity": q.quantize(_QUANTUM), "value": v.quantize(_VALUE),
              "avg_cost": (v / q).quantize(_VALUE, rounding=ROUND_HALF_UP) if q > 0 else costs.get(p),
              "due": points.get((p, w)) is not None and q <= points[(p, w)]}

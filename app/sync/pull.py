@@ -91,9 +91,11 @@ def pull(local_engine: Engine, server_engine: Engine, *, progress: Progress | No
                 with local.begin():
                     if cursor is None:
                         done = _download(server, local, progress)
+                        stock_products = None  # every level
                     else:
-                        done = _changes(server, local, int(cursor), progress)
+                        done, stock_products = _changes(server, local, int(cursor), progress)
                     _lay_pending_over(local)
+                    _rebuild_levels(local, stock_products)
                     replica.set_state(local, cursor=str(horizon))
             finally:
                 capture.set_applying(local, False)
@@ -121,13 +123,15 @@ def _download(server: Connection, local: Connection, progress: Progress | None) 
     return done
 
 
-def _changes(server: Connection, local: Connection, cursor: int, progress: Progress | None) -> int:
+def _changes(server: Connection, local: Connection, cursor: int, progress: Progress | None) -> tuple[int, set]:
+    """Applies what changed since ``cursor``; returns the rows and the products whose stock moved."""
     changed: dict[str, set[str]] = {}
     for name, row_id in server.execute(text(
             "SELECT DISTINCT table_name, row_id FROM sync_change WHERE txid >= :c"), {"c": cursor}):
         changed.setdefault(name, set()).add(row_id)
     total = sum(len(ids) for ids in changed.values())
     done = 0
+    stock_products: set = set()
     for table in replicated_tables():
         ids = changed.get(table.name)
         if not ids:
@@ -141,12 +145,30 @@ def _changes(server: Connection, local: Connection, cursor: int, progress: Progr
             _upsert(local, table, cols or [], rows)
             seen = {r["id"] for r in rows}
             gone = [k for k in chunk if k not in seen]
+            if table.name in ("stock_move", "stock_rule"):
+                stock_products.update(r["product_id"] for r in rows)
+                if gone:
+                    stock_products.update(local.execute(select(table.c.product_id).where(table.c.id.in_(gone)))
+                                          .scalars())
             if gone:
                 local.execute(delete(table).where(table.c.id.in_(gone)))
             done += len(chunk)
             if progress:
                 progress(table.name, done, total)
-    return done
+    return done, stock_products
+
+
+def _rebuild_levels(local: Connection, products: set | None) -> None:
+    """Stock levels are derived: the replica sums its moves (the server's, as pulled) again."""
+    from sqlalchemy.orm import Session
+
+    from app.services.stock_reports import rebuild_stock_levels
+
+    if products is not None and not products:
+        return
+    with Session(bind=local) as s:
+        rebuild_stock_levels(s, products)
+        s.flush()
 
 
 def _lay_pending_over(local: Connection) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from app.domain.inventory import StockLevel
 from app.services import parties, products, stock
 from app.services.parties import PartyData
+from app.services.setup import tax_rate_id
 from app.sync import replica
 from app.sync.service import open_replica, sync
 
@@ -78,9 +79,40 @@ def test_the_same_field_changed_on_both_sides_keeps_the_servers_and_inboxes_the_
         offline.dispose()
 
 
-def test_stock_offline_travels_as_moves(login, owner, tmp_path):
+def _warehouse(db):
+    from app.domain.inventory import Warehouse
+
+    with db.session() as s:
+        return s.execute(select(Warehouse.id).order_by(Warehouse.code)).scalars().first()
+
+
+def _move(db, kind, product_id, qty, **kw):
+    return stock.record_move(db, stock.StockMoveData(kind=kind, product_id=product_id, quantity=qty, **kw),
+                             allow_negative=True)
+
+
+def test_stock_offline_travels_as_moves_never_as_totals(login, tmp_path):
     clerk = login("clerk")
-    product = products.create_product(clerk, products.ProductData(sku=f"TORN-{dt.date.today():%j}", name="Tornillo",
-                                                                  price=D("1.00"), cost=D("0.50")))
-    main = stock.default_warehouse_id(clerk) if hasattr(stock, "default_warehouse_id") else None
-    pytest.skip("wired in the next step") if main is None else None
+    product = products.create_product(clerk, products.ProductData(sku="TORN-6", name="Tornillo", sale_price=D("1.00"), tax_rate_id=tax_rate_id("IVA21"),
+                                                                  cost=D("0.50")))
+    main = _warehouse(clerk)
+    _move(clerk, "receipt", product.id, 10, to_warehouse_id=main, unit_cost=D("0.50"))
+    path = tmp_path / "replica.sqlite3"
+    sync(path, clerk)
+    offline = open_replica(path)
+    _move(offline, "delivery", product.id, 3, from_warehouse_id=main)  # sold offline: 7 left here
+    assert stock.stock_on_hand(offline, product.id, main) == 7
+    offline.dispose()
+    _move(clerk, "delivery", product.id, 2, from_warehouse_id=main)  # sold at the office meanwhile: 8 there
+
+    report = sync(path, clerk)
+    assert report.pushed == 1 and report.conflicts == []
+    assert stock.stock_on_hand(clerk, product.id, main) == 5  # 10 - 2 - 3: both sales count
+    offline = open_replica(path)
+    try:
+        assert stock.stock_on_hand(offline, product.id, main) == 5
+        with offline.session() as s:
+            level = s.execute(select(StockLevel).where(StockLevel.product_id == product.id)).scalar_one()
+            assert level.quantity == 5 and level.value == D("2.50")
+    finally:
+        offline.dispose()
