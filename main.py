@@ -51,6 +51,10 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         help="connect with a saved connection profile (see `profile list`); not with --db",
     )
     parser.add_argument(
+        "--offline", action="store_true", default=argparse.SUPPRESS if suppress else False,
+        help="with --profile: work on this computer's offline copy of the server, as if it could not be reached",
+    )
+    parser.add_argument(
         "-v", "--verbose", action="store_true", default=argparse.SUPPRESS if suppress else False,
         help="show SQL and full error details",
     )
@@ -141,6 +145,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--pdf", dest="pdf_path", metavar="FILE.pdf", help="write the data as a PDF (in Spanish)")
 
     profile = command("profile", "connection profiles: the shared servers this computer knows (never a password)")
+    sync = commands.add_parser("sync", help="with --profile: send this computer's offline changes to the server, "
+                                            "then bring its offline copy up to date (made on first use)")
+    _global_options(sync, suppress=True)
     profile_commands = profile.add_subparsers(dest="profile_command", metavar="ACTION", required=True)
     add = command("add", "save a shared server as a profile", profile_commands)
     add.add_argument("name", metavar="NAME", help="the profile's name, e.g. Office")
@@ -198,7 +205,15 @@ def main(argv: list[str] | None = None) -> int:
             return admin.profile_command(args.profile_command, name=getattr(args, "name", None),
                                          url=getattr(args, "url", None), sslmode=getattr(args, "sslmode", None),
                                          sslrootcert=getattr(args, "sslrootcert", None))
-        if profile is not None:
+        if getattr(args, "offline", False) and profile is None:
+            parser.error("--offline works with --profile NAME (the offline copy of that server)")
+        if args.command == "sync":
+            if profile is None or args.offline:
+                parser.error("sync needs --profile NAME, and the server (not --offline)")
+            return admin.sync_command(profile, admin.profile_target(profile))
+        if profile is not None and getattr(args, "offline", False):
+            args.db = admin.offline_target(profile)  # the replica file
+        elif profile is not None:
             args.db = admin.profile_target(profile)  # a URL object: the password stays in memory
         if args.command == "screenshot":
             from ui.screenshot import take_screenshot

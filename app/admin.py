@@ -369,6 +369,47 @@ def profile_target(name: str):
     return command_url(name)
 
 
+def offline_target(name: str):
+    """What ``--profile NAME --offline`` opens: that profile's offline copy (it must exist)."""
+    from app.sync.replica import ReplicaError, replica_path
+
+    path = replica_path(name)
+    if not path.exists():
+        raise ReplicaError(_("There is no offline copy of {name} on this computer yet: run "
+                             "`python main.py --profile {quoted} sync` once while the server is reachable.").format(
+                                 name=name, quoted=_shell_quote(name)))
+    return str(path)
+
+
+def sync_command(name: str, url) -> int:
+    """``--profile NAME sync``: push this computer's offline changes, then pull; progress on stderr."""
+    from app.db.open import open_database
+    from app.sync.replica import replica_path
+    from app.sync.service import sync
+
+    server = open_database(url, upgrade=False)
+    shown = {"what": None}
+
+    def progress(what: str, done: int, total: int) -> None:
+        if what != shown["what"] or done == total or done % 5000 < 2000:
+            print(f"  {what}: {done}/{total}", file=sys.stderr)
+            shown["what"] = what
+
+    try:
+        report = sync(replica_path(name), server, progress=progress)
+    finally:
+        server.dispose()
+    if report.created:
+        print(_("Offline copy made: {rows} rows.").format(rows=report.pulled))
+    else:
+        print(_("Synced: {pushed} changes sent ({skipped} already there), {pulled} rows brought up to date.").format(
+            pushed=report.pushed, skipped=report.skipped, pulled=report.pulled))
+    for c in report.conflicts:
+        print(_("  Kept for you to decide: {table} {row} {field}: {reason}").format(
+            table=c["table_name"], row=c["row_id"][:8], field=c["field"] or "", reason=c["reason"]))
+    return 0
+
+
 def profile_command(action: str, *, name: str | None = None, url: str | None = None, sslmode: str | None = None,
                     sslrootcert: str | None = None) -> int:
     """``profile add|list|remove``: the shared servers this computer knows; never a password."""

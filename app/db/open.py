@@ -41,6 +41,17 @@ def open_database(db: str | Path | URL | None, *, upgrade: bool | None = None, u
         engine.dispose()
         raise
     login, roles = identity(engine)
+    offline = engine.dialect.name == "sqlite" and _replica_state(engine)
+    if offline:  # a shared profile's offline copy: the server's login and roles, and offline rules
+        login = offline.get("user") or login
+        roles = frozenset(r for r in offline.get("roles", "").split(",") if r) or roles
     database = Database(engine, user=user or login, roles=roles)
+    database.offline = bool(offline)
     ensure_reference_data(database)
     return database
+
+
+def _replica_state(engine) -> dict | None:
+    from app.sync import replica
+
+    return replica.get_state(engine) if replica.is_replica(engine) else None

@@ -48,6 +48,7 @@ class Database:
         session = self._factory()
         session.info["user"] = self.user
         session.info["roles"] = self.roles
+        session.info["offline"] = self.offline
         try:
             yield session
             session.commit()

@@ -87,6 +87,10 @@ def importe_total(inv: Invoice) -> Decimal:
 
 def _lock_chain(session: Session) -> Company:
     """Take the issuer's chain lock for this transaction and return the issuer."""
+    if session.info.get("offline"):
+        # The chain is one sequence on the server: a record made here could not know the last one.
+        raise ValidationError("status", _("Posting and cancelling invoices need the server: you are working "
+                                          "offline. The draft is saved and can be posted when the server is back."))
     session.flush()  # the caller's changes first: on SQLite their UPDATE may already take the lock
     conn = session.connection()
     query = select(Company).order_by(Company.created_at, Company.id).limit(1)
