@@ -178,8 +178,13 @@ def test_a_realistic_mix_of_statuses_and_corrections(demo):
 def test_the_orm_reads_back_every_model(demo):
     db, _ = demo
     with db.session() as s:
+        # A shared server's sync bookkeeping: the feed fills on PostgreSQL only, and nothing was pushed.
+        empty = {"SyncApplied"} | ({"SyncChange"} if db.dialect == "sqlite" else set())
         for mapper in Base.registry.mappers:
             rows = s.scalars(select(mapper.class_)).all()
+            if mapper.class_.__name__ in empty:
+                assert not rows, mapper.class_.__name__
+                continue
             assert rows, mapper.class_.__name__
             record = "version" in mapper.columns  # derived rows (stock levels) carry no audit columns
             for obj in rows[:50]:
