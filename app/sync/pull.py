@@ -22,9 +22,11 @@ from collections.abc import Callable, Iterable
 
 from sqlalchemy import Column, Connection, Engine, Table, delete, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import DBAPIError
 
 from app.db.change_feed import NOT_FED
 from app.domain.base import Base
+from app.errors import DatabaseUnavailableError
 from app.sync import capture, replica
 from app.sync.values import from_storage
 
@@ -102,9 +104,18 @@ def pull(local_engine: Engine, server_engine: Engine, *, progress: Progress | No
                 local.exec_driver_sql("PRAGMA foreign_keys=ON")
                 local.commit()
     finally:
-        server.rollback()
-        server.close()
+        _end_snapshot(server)
     return done
+
+
+def _end_snapshot(server: Connection) -> None:
+    """End the read-only snapshot. Nothing was written there, so a link lost by now loses nothing: a pull
+    already applied is not reported as failed (the error that stopped one midway is already on its way)."""
+    try:
+        server.rollback()
+    except (DBAPIError, DatabaseUnavailableError):
+        pass
+    server.close()
 
 
 def _download(server: Connection, local: Connection, progress: Progress | None) -> int:

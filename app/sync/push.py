@@ -17,8 +17,11 @@ under a row lock:
 - delete: the row goes, if it is still there.
 
 A change the server refuses (its rules, a constraint) is rolled back to its own savepoint and goes
-to the inbox with the server's words. Only once the server has committed the batch does the
-replica drop those entries and record the conflicts, in one local transaction.
+to the inbox with the server's words. A connection lost meanwhile (cut, backend ended, statement
+cancelled by the server's timeout) is no refusal: the push fails with the app's
+DatabaseUnavailableError, the server undoes the batch, and the outbox keeps it for the next sync.
+Only once the server has committed the batch does the replica drop those entries and record the
+conflicts, in one local transaction.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ from app.db.session import Database
 from app.domain.base import Base
 from app.domain.sync import SyncApplied
 from app.domain.types import utcnow
-from app.errors import TrastiendaError
+from app.errors import DatabaseUnavailableError, TrastiendaError
 from app.sync import replica
 from app.sync.values import from_storage, to_json
 
@@ -76,6 +79,8 @@ def push(local_engine: Engine, server: Database, *, batch: int = BATCH,
                         conflicts.extend(_apply(s, entry, server.user))
                     report.applied += 1
                 except (DBAPIError, TrastiendaError) as exc:
+                    if _lost(exc):  # not the server's answer to this change: the whole batch is undone
+                        raise
                     conflicts.append(_conflict(entry, None, None, None, _refusal(exc)))
         with local_engine.begin() as local:
             local.execute(delete(replica.sync_outbox).where(replica.sync_outbox.c.seq <= entries[-1].seq))
@@ -84,6 +89,11 @@ def push(local_engine: Engine, server: Database, *, batch: int = BATCH,
         done += len(entries)
         if progress:
             progress(done, max(total, done))
+
+
+def _lost(exc: Exception) -> bool:
+    """The connection went (cut, server gone, backend terminated): no refusal to put in the inbox."""
+    return isinstance(exc, DatabaseUnavailableError) or (isinstance(exc, DBAPIError) and exc.connection_invalidated)
 
 
 def _refusal(exc: Exception) -> str:

@@ -41,3 +41,30 @@ def login(shop):  # noqa: F811
 @pytest.fixture
 def owner(shop) -> Database:  # noqa: F811
     return Database(shop[1], user="postgres")
+
+
+@pytest.fixture
+def fault_proxy():
+    """A FaultProxy (``tests.sync.proxy``) in front of this machine's PostgreSQL."""
+    from tests.conftest import pg_admin_url
+    from tests.sync.proxy import FaultProxy
+
+    pg = pg_admin_url()
+    with FaultProxy(pg.host or "127.0.0.1", pg.port or 5432) as proxy:
+        yield proxy
+
+
+@pytest.fixture
+def via_proxy(shop, login):  # noqa: F811 - after ``login`` so its relayed engines close first
+    """``via_proxy(proxy, clerk)``: the same login's server Database, its every connection relayed by ``proxy``."""
+    url = shop[0]
+    made: list[Database] = []
+
+    def make(proxy, db: Database) -> Database:
+        relayed = open_database(url.set(host="127.0.0.1", port=proxy.port, username=db.user), upgrade=False)
+        made.append(relayed)
+        return relayed
+
+    yield make
+    for db in made:
+        db.dispose()
