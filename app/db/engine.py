@@ -19,7 +19,7 @@ from sqlalchemy.pool import NullPool
 
 from app.db import audit_triggers
 from app.db.paths import default_database_path
-from app.db.watchdog import GRACE_S, NotAnswering, watch_engine
+from app.db.watchdog import GRACE_S, LostWhileCommitting, NotAnswering, watch_engine
 from app.errors import DatabaseUnavailableError, LoginRefusedError
 from app.i18n import _
 from app.sync import capture
@@ -119,7 +119,7 @@ def _explain_lost_server(ctx) -> Exception | None:
     if ctx.is_pre_ping or ctx.connection is None:
         return None
     orig = ctx.original_exception
-    if isinstance(orig, NotAnswering):
+    if isinstance(orig, (NotAnswering, LostWhileCommitting)):
         ctx.is_disconnect = True
     if ctx.is_disconnect or getattr(orig, "sqlstate", None) == QUERY_CANCELED:
         return explain_connect_error(ctx.engine.url, orig)
@@ -166,6 +166,10 @@ def explain_connect_error(url: URL, exc: Exception, *, mid_session: bool = False
     if "failed to resolve host" in low or "could not translate host name" in low:
         return DatabaseUnavailableError(
             _("The server name {host} is unknown: check the address (is the network up?).").format(host=url.host))
+    if "connection lost while committing" in low:
+        return DatabaseUnavailableError(
+            _("The connection to the server at {where} was lost while saving: the change may or may not have been "
+              "saved. When the server is back, look the record up before entering it again.").format(where=where))
     if "stopped answering while committing" in low:
         return DatabaseUnavailableError(
             _("The server at {where} stopped answering while saving: the change may or may not have been saved. "

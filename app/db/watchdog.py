@@ -50,6 +50,10 @@ class NotAnswering(psycopg.OperationalError):
     """The server stopped answering and the watch cut the connection."""
 
 
+class LostWhileCommitting(psycopg.OperationalError):
+    """The connection broke after COMMIT was sent: the server may have committed."""
+
+
 # libpq's words for a server that could not be reached at all; any other error means it answered.
 _UNREACHABLE = ("timeout expired", "timed out", "connection refused", "could not connect",
                 "no route to host", "network is unreachable", "server closed the connection")
@@ -182,6 +186,8 @@ class WatchedConnection(psycopg.Connection):
                 seconds = round(time.monotonic() - wait.since)
                 during = " while committing" if self._committing else ""
                 raise NotAnswering(f"the server stopped answering{during} (no reply in {seconds} s)") from exc
+            if self._committing and self.broken:
+                raise LostWhileCommitting(f"connection lost while committing: {exc}") from exc
             raise
         finally:
             _WATCHER.end(wait)

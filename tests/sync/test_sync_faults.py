@@ -124,9 +124,11 @@ def test_a_push_cut_at_its_commit_is_applied_once_whether_the_server_heard_it_or
             fault_proxy.cut_after(**{way: 0})
 
     event.listen(relayed.engine, "commit", cut_at_commit)
-    with pytest.raises(DatabaseUnavailableError):
+    with pytest.raises(DatabaseUnavailableError) as lost:
         sync(path, relayed)
     event.remove(relayed.engine, "commit", cut_at_commit)
+    # Either way the client cannot know: the message says so, never "not saved".
+    assert "was lost while saving: the change may or may not have been saved" in str(lost.value)
     fault_proxy.cut_after()
     with owner.session() as s:
         on_server = s.execute(select(func.count()).select_from(SyncApplied)
