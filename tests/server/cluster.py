@@ -231,6 +231,19 @@ def running_cluster(*, tls: bool = False) -> Iterator[Cluster]:
         stop_cluster(cluster)
 
 
+@contextmanager
+def migrated_cluster(database: str = "shop") -> Iterator[Cluster]:
+    """A running scram cluster with a database migrated to head."""
+    from app.db import migrate
+    from app.db.engine import make_engine
+
+    with running_cluster() as cluster:
+        engine = make_engine(cluster.url(database=database))
+        migrate.upgrade(engine)
+        engine.dispose()
+        yield cluster
+
+
 @pytest.fixture(scope="module")
 def scram_cluster():
     with running_cluster() as cluster:

@@ -25,7 +25,13 @@ from app.db.paths import data_dir
 from app.db.profiles import Profile
 from app.errors import DatabaseUnavailableError, LoginRefusedError
 from tests.conftest import pg_admin_url
-from tests.server.cluster import SUPERUSER, SUPERUSER_PASSWORD, _write_certificates, running_cluster
+from tests.server.cluster import (
+    SUPERUSER,
+    SUPERUSER_PASSWORD,
+    _write_certificates,
+    migrated_cluster,
+    running_cluster,
+)
 
 pytestmark = pytest.mark.postgres
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,10 +41,7 @@ FEW_SECONDS = 5.0  # "a clear message within a few seconds": connect timeout and
 @pytest.fixture(scope="module")
 def shop():
     """A cluster that checks passwords, with a migrated database "shop"."""
-    with running_cluster() as cluster:
-        engine = make_engine(cluster.url(database="shop"))
-        migrate.upgrade(engine)
-        engine.dispose()
+    with migrated_cluster() as cluster:
         yield cluster
 
 

@@ -19,7 +19,6 @@ import itertools
 import json
 import threading
 import uuid
-from contextlib import contextmanager
 from decimal import Decimal
 
 import psycopg
@@ -29,20 +28,24 @@ from psycopg.types.json import Json
 from sqlalchemy import func, inspect, select, text
 from sqlalchemy.orm import Session
 
-from app.compliance.verifactu import Cancellation, Registration, format_timestamp, madrid_time
-from app.db.open import open_database
-from app.db.server_admin import add_user, remove_user
+from app.compliance.verifactu import (
+    Cancellation,
+    Registration,
+    format_timestamp,
+    madrid_time,
+)
 from app.db.session import Database
 from app.domain.enums import InvoiceKind, InvoiceStatus
 from app.domain.invoices import Invoice
 from app.domain.verifactu import ChainRecordKind, InvoiceRecord
-from app.errors import NotFoundError, PermissionDeniedError
+from app.errors import PermissionDeniedError
 from app.services import corrections, invoices, parties, posting, series
 from app.services.chain import append_cancellation, append_registration, verify_chain
 from app.services.invoices import InvoiceData, InvoiceLineData
 from app.services.parties import PartyData
 from app.services.series import SeriesData
 from app.services.setup import tax_rate_id
+from tests.server.conftest import raw
 
 pytestmark = pytest.mark.postgres
 TODAY = dt.date.today()
@@ -51,46 +54,11 @@ COLUMNS = [a.columns[0].name for a in inspect(InvoiceRecord).column_attrs]
 _numbers = itertools.count(1)
 
 
-@pytest.fixture
-def login(shop):
-    """``login("clerk")``: a new login in that role, opened as the app opens a shared server."""
-    url, engine, _report = shop
-    made: list[tuple[str, Database]] = []
-
-    def make(role: str) -> Database:
-        name = f"{role}_{uuid.uuid4().hex[:8]}"
-        add_user(engine, name, role)
-        made.append((name, open_database(url.set(username=name), upgrade=False)))
-        return made[-1][1]
-
-    yield make
-    for name, database in made:
-        database.dispose()
-        try:
-            remove_user(engine, name)
-        except NotFoundError:
-            pass
-
-
-@pytest.fixture
-def owner(shop) -> Database:
-    return Database(shop[1], user="postgres")
-
-
 @pytest.fixture(scope="module")
 def loose_series(shop) -> uuid.UUID:
     """A series of this module's own, for invoices the owner marks posted without their record."""
     return series.create_series(Database(shop[1], user="postgres"), SeriesData(
         code="T", name="Pruebas de la cadena", prefix="T", yearly_reset=False)).id
-
-
-@contextmanager
-def raw(db: Database):
-    """A psql-like autocommit connection as ``db``'s login."""
-    url = db.engine.url
-    with psycopg.connect(host=url.host, port=url.port or 5432, user=url.username, dbname=url.database,
-                         autocommit=True) as conn:
-        yield conn
 
 
 # -- making invoices ------------------------------------------------------------------------------

@@ -12,13 +12,12 @@ import time
 import pytest
 from sqlalchemy import text
 
-from app.db import migrate
 from app.db.engine import make_engine
 from app.db.session import Database
 from app.domain.parties import Party
 from app.errors import DatabaseUnavailableError
 from app.services import parties
-from tests.server.cluster import SUPERUSER, running_cluster
+from tests.server.cluster import SUPERUSER, migrated_cluster
 from tests.ui.conftest import type_text, wait_idle
 
 pytestmark = pytest.mark.postgres
@@ -28,10 +27,7 @@ MID_SESSION = 10.0
 
 @pytest.fixture(scope="module")
 def server():
-    with running_cluster() as cluster:
-        engine = make_engine(cluster.url(database="shop"))
-        migrate.upgrade(engine)
-        engine.dispose()
+    with migrated_cluster() as cluster:
         yield cluster
 
 

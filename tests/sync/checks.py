@@ -21,7 +21,6 @@ from app.services.stock_reports import check_stock_levels
 from app.sync import pull, replica
 from app.sync.service import open_replica
 
-
 # -- what a clerk does ------------------------------------------------------------------------------
 
 def customers(db, names: list[str], city: str = "Zaragoza") -> list[uuid.UUID]:

@@ -12,11 +12,14 @@ from keyring.backends import fail
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from app.db import credentials, migrate, profiles
-from app.db.engine import make_engine
+from app.db import credentials, profiles
 from app.db.paths import data_dir
 from app.db.profiles import LOCAL, Profile
-from tests.server.cluster import SUPERUSER, SUPERUSER_PASSWORD, running_cluster
+from tests.server.cluster import (
+    SUPERUSER,
+    SUPERUSER_PASSWORD,
+    migrated_cluster,
+)
 from tests.ui.conftest import type_text
 from ui import app as ui_app
 from ui.login_dialog import LoginDialog
@@ -28,10 +31,7 @@ pytestmark = pytest.mark.postgres
 
 @pytest.fixture(scope="module")
 def server():
-    with running_cluster() as cluster:
-        engine = make_engine(cluster.url(database="shop"))
-        migrate.upgrade(engine)
-        engine.dispose()
+    with migrated_cluster() as cluster:
         yield cluster
 
 
