@@ -10,6 +10,7 @@ from app.db import migrate
 from app.db.engine import check_connection, make_engine
 from app.db.identity import identity
 from app.db.session import Database
+from app.sync import replica
 
 
 def open_database(db: str | Path | URL | None, *, upgrade: bool | None = None, user: str | None = None) -> Database:
@@ -44,7 +45,7 @@ def open_database(db: str | Path | URL | None, *, upgrade: bool | None = None, u
     offline = engine.dialect.name == "sqlite" and _replica_state(engine)
     if offline:  # a shared profile's offline copy: the server's login and roles, and offline rules
         login = offline.get("user") or login
-        roles = frozenset(r for r in offline.get("roles", "").split(",") if r) or roles
+        roles = replica.state_roles(offline) or roles
     database = Database(engine, user=user or login, roles=roles)
     database.offline = bool(offline)
     ensure_reference_data(database)
@@ -52,6 +53,4 @@ def open_database(db: str | Path | URL | None, *, upgrade: bool | None = None, u
 
 
 def _replica_state(engine) -> dict | None:
-    from app.sync import replica
-
     return replica.get_state(engine) if replica.is_replica(engine) else None

@@ -97,6 +97,17 @@ def set_state(conn, **values: str | None) -> None:
         conn.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": value}))
 
 
+def roles_text(roles) -> str:
+    """The server's roles of the replica's login, as ``sync_state`` keeps them."""
+    return ",".join(sorted(roles))
+
+
+def state_roles(state: dict[str, str]) -> frozenset[str] | None:
+    """The roles ``sync_state`` keeps (None: none recorded)."""
+    text = state.get("roles")
+    return None if text is None else frozenset(r for r in text.split(",") if r)
+
+
 def pending(engine: Engine) -> int:
     with engine.connect() as conn:
         return conn.execute(select(func.count()).select_from(sync_outbox)).scalar_one()

@@ -59,14 +59,9 @@ def open_replica(path: Path, *, user: str | None = None) -> Database:
         engine.dispose()
         raise ReplicaError(_("The offline copy {path} was made by another version of Trastienda ({rev}). Export its "
                              "unsynced changes, then download a fresh copy.").format(path=path, rev=state.get("revision")))
-    db = Database(engine, user=user or state.get("user"), roles=_roles(state))
+    db = Database(engine, user=user or state.get("user"), roles=replica.state_roles(state))
     db.offline = True
     return db
-
-
-def _roles(state: dict) -> frozenset[str] | None:
-    roles = state.get("roles")
-    return frozenset(r for r in roles.split(",") if r) if roles is not None else None
 
 
 def create_replica(path: Path, server: Database, *, progress: Progress | None = None) -> int:
@@ -86,7 +81,7 @@ def create_replica(path: Path, server: Database, *, progress: Progress | None = 
             capture.install(conn)
             replica.set_state(conn, company_id=identity.company_id, database=identity.database,
                               user=identity.user, revision=identity.revision,
-                              roles=",".join(sorted(server.roles)))
+                              roles=replica.roles_text(server.roles))
         rows = pull.pull(engine, server.engine, progress=progress)
     finally:
         engine.dispose()
@@ -110,7 +105,7 @@ def sync(path: Path, server: Database, *, progress: Progress | None = None) -> S
         report.pushed, report.skipped, report.conflicts = pushed.applied, pushed.skipped, pushed.conflicts
         report.pulled = pull.pull(engine, server.engine, progress=progress)
         with engine.begin() as conn:
-            replica.set_state(conn, roles=",".join(sorted(server.roles)))
+            replica.set_state(conn, roles=replica.roles_text(server.roles))
     finally:
         engine.dispose()
     return report

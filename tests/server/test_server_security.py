@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from contextlib import contextmanager
 from decimal import Decimal
 
 import psycopg
@@ -18,8 +17,7 @@ import pytest
 from psycopg import errors as pg
 from sqlalchemy import func, select, text
 
-from app.db.open import open_database
-from app.db.server_admin import MATRIX, add_user, init_server, remove_user, set_role
+from app.db.server_admin import MATRIX, init_server, remove_user, set_role
 from app.db.session import Database
 from app.domain.employees import Employee, PersonalDataAudit
 from app.domain.enums import LeaveKind
@@ -51,48 +49,11 @@ from app.services.payments import PaymentData
 from app.services.products import ProductData
 from app.services.series import SeriesData
 from app.services.setup import tax_rate_id
+from tests.server.conftest import raw
 
 pytestmark = pytest.mark.postgres
 TODAY = dt.date.today()
 D = Decimal
-
-
-@pytest.fixture
-def login(shop):
-    """``login("clerk")``: a new login in that role, opened as the app opens a shared server."""
-    url, engine, _report = shop
-    made: list[tuple[str, list[Database]]] = []
-
-    def make(role: str) -> Database:
-        name = f"{role}_{uuid.uuid4().hex[:8]}"
-        opened: list[Database] = []
-        made.append((name, opened))
-        add_user(engine, name, role)
-        opened.append(open_database(url.set(username=name), upgrade=False))
-        return opened[0]
-
-    yield make
-    for name, opened in made:
-        for database in opened:
-            database.dispose()
-        try:
-            remove_user(engine, name)
-        except NotFoundError:
-            pass  # the test removed it, or never made it
-
-
-@pytest.fixture
-def owner(shop) -> Database:
-    return Database(shop[1], user="postgres")
-
-
-@contextmanager
-def raw(db: Database):
-    """A psql-like autocommit connection as ``db``'s login."""
-    url = db.engine.url
-    with psycopg.connect(host=url.host, port=url.port or 5432, user=url.username, dbname=url.database,
-                         autocommit=True) as conn:
-        yield conn
 
 
 def refused(conn, statement: str, params=None) -> str:

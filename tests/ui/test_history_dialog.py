@@ -13,23 +13,13 @@ from app.services import employees, parties
 from app.services.employees import EmployeeData
 from app.services.parties import PartyData
 from tests.ui.conftest import type_text, wait_idle
+from tests.ui.test_parties_tab import make_tab
 from ui.common import dialogs
 from ui.common.history_dialog import HistoryDialog, value_text
 from ui.employees.tab import EmployeesTab
 from ui.inventory.tab import InventoryTab
-from ui.parties.tab import PartiesTab
 
 TODAY = dt.date(2026, 3, 2)
-
-
-def make_tab(qtbot, db) -> PartiesTab:
-    tab = PartiesTab(db)
-    qtbot.addWidget(tab)
-    tab.resize(1200, 700)
-    tab.show()
-    tab.activate()
-    wait_idle(qtbot, tab.model)
-    return tab
 
 
 def _open(qtbot, tab, record_id) -> None:
