@@ -21,6 +21,8 @@ from app.db.open import open_database
 from app.db.profiles import Profile
 from app.db.session import Database
 from app.errors import DatabaseUnavailableError, LoginRefusedError, TrastiendaError
+from app.sync import replica
+from app.sync.link import Link, is_unreachable, open_offline
 from ui.main_window import MainWindow
 
 
@@ -68,6 +70,10 @@ def configure_application(app: QApplication) -> None:
 def show_window(opened: Opened) -> MainWindow:
     window = MainWindow(opened.database, opened.where)
     window.profile_name = opened.profile
+    if isinstance(opened.database, Link):
+        from ui.sync import attach
+
+        attach(window, opened.database, _profile_or_none(opened.profile))
     window.show()
     _live["window"] = window
     return window
@@ -82,6 +88,32 @@ def _last_profile() -> Profile:
     except TrastiendaError as exc:  # a damaged profiles file: say so, work locally
         QMessageBox.warning(None, QApplication.translate("App", "Connection profiles"), str(exc))
         return profiles.LOCAL_PROFILE
+
+
+def _profile_or_none(name: str | None) -> Profile | None:
+    try:
+        return profiles.get_profile(name) if name else None
+    except TrastiendaError:
+        return None
+
+
+def _linked(profile: Profile, database: Database) -> Opened:
+    """A shared profile's server Database, wrapped so the window can go offline with it."""
+    link = Link(replica.replica_path(profile.name), database.engine.url, server=database)
+    return Opened(link, where_label(profile, database), profile.name)
+
+
+def _offline_at_start(profile: Profile, password: str | None) -> tuple[Opened | None, str]:
+    """The profile's copy when the server is unreachable at start, or (None, why it cannot be used)."""
+    path = replica.replica_path(profile.name)
+    if not path.exists():
+        return None, ""
+    try:
+        copy = open_offline(path, profile.user, profile.database)
+    except DatabaseUnavailableError as exc:
+        return None, str(exc)
+    link = Link(path, profile.url(password, user=profile.user), offline=copy)
+    return Opened(link, where_label(profile, copy), profile.name), ""
 
 
 def where_label(profile: Profile, database: Database) -> str:
@@ -110,18 +142,27 @@ def open_profile(profile: Profile, parent: QWidget | None = None) -> Opened | No
         try:
             database = credentials.open_profile_with_stored_password(profile)
             if database is not None:
-                return Opened(database, where_label(profile, database), profile.name)
+                return _linked(profile, database)
         except LoginRefusedError as exc:
             error = str(exc) + " " + QApplication.translate("App", "The remembered password was forgotten.")
         except DatabaseUnavailableError as exc:  # down, unreachable, TLS: the password may be fine
             error = str(exc)
             retry_password = credentials.stored_password(profile.name, profile.user) or ""
+            if is_unreachable(exc):  # work on this computer's copy, said in the window's banner
+                offline, why = _offline_at_start(profile, retry_password or None)
+                if offline is not None:
+                    return offline
+                error = f"{error} {why}".strip()
         finally:
             QApplication.restoreOverrideCursor()
-    dialog = LoginDialog(profile, parent, error=error, password=retry_password, remember=remembered)
+    dialog = LoginDialog(profile, parent, error=error, password=retry_password, remember=remembered,
+                         offline_copy=replica.replica_path(profile.name))
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.database is None:
         return None
-    return Opened(dialog.database, where_label(profile, dialog.database), profile.name)
+    if dialog.offline:
+        link = Link(replica.replica_path(profile.name), dialog.offline_url, offline=dialog.database)
+        return Opened(link, where_label(profile, dialog.database), profile.name)
+    return _linked(profile, dialog.database)
 
 
 def _open_at_start(profile: Profile) -> Opened | None:

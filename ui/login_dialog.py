@@ -7,6 +7,8 @@ problem comes back within seconds as one line under the fields.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
@@ -16,17 +18,26 @@ from app.db import credentials
 from app.db.profiles import Profile
 from app.db.session import Database
 from app.errors import TrastiendaError, ValidationError
+from app.sync.link import copy_owner, is_unreachable, open_offline
 from ui.common.worker import run_in_background
 
 
 class LoginDialog(QDialog):
-    """``exec()`` returns Accepted with ``database`` set, or Rejected (Cancel) with nothing open."""
+    """``exec()`` returns Accepted with ``database`` set, or Rejected (Cancel) with nothing open.
+
+    With ``offline_copy`` (the profile's replica) that belongs to the user typed, "Work offline" opens
+    it instead: ``database`` is then the replica's and ``offline_url`` the server's, to reconnect with.
+    """
 
     def __init__(self, profile: Profile, parent: QWidget | None = None, *, error: str = "", password: str = "",
-                 remember: bool = False):
+                 remember: bool = False, offline_copy: Path | None = None):
         super().__init__(parent)
         self.profile = profile
         self.database: Database | None = None
+        self.offline = False
+        self.offline_url = None
+        self.offline_copy = offline_copy
+        self._copy_owner = copy_owner(offline_copy) if offline_copy is not None else None
         self.busy = False
         self._cancelled = False
         self.setWindowTitle(self.tr("Log in to {0}").replace("{0}", profile.name))
@@ -88,6 +99,13 @@ class LoginDialog(QDialog):
         self.login_button.setObjectName("log_in")
         self.buttons.accepted.connect(self.log_in)
         self.buttons.rejected.connect(self.reject)
+        self.offline_button = self.buttons.addButton(self.tr("Work &offline"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.offline_button.setObjectName("work_offline")
+        self.offline_button.setToolTip(self.tr("Work on this computer's copy; your changes are sent when the server "
+                                               "answers again"))
+        self.offline_button.clicked.connect(self.work_offline)
+        self.user.textChanged.connect(self._offer_offline)
+        self._offer_offline()
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -106,6 +124,8 @@ class LoginDialog(QDialog):
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.setVisible(bool(text))
+        if self.isVisible():  # a long message wraps: grow to show it whole rather than squeeze the fields
+            self.adjustSize()
 
     def error_text(self) -> str:
         return self.error.text() if self.error.isVisibleTo(self) else ""
@@ -124,7 +144,24 @@ class LoginDialog(QDialog):
         run_in_background(lambda: credentials.log_in(self.profile, user, password, remember=remember),
                           self._on_logged_in, self._on_failed, owner=self)
 
+    def work_offline(self) -> None:
+        """Open this computer's copy instead of the server; a copy that cannot be used is said here."""
+        if self.busy or self.offline_copy is None:
+            return
+        user = self.user.text().strip()
+        try:
+            database = open_offline(self.offline_copy, user, self.profile.database)
+        except TrastiendaError as exc:
+            self.show_error(str(exc))
+            return
+        self.database, self.offline = database, True
+        self.offline_url = self.profile.url(self.password.text() or None, user=user)
+        self.accept()
+
     # -- slots --------------------------------------------------------------------------
+    def _offer_offline(self) -> None:
+        self.offline_button.setVisible(self._copy_owner is not None and self._copy_owner == self.user.text().strip())
+
     def _on_logged_in(self, database: Database) -> None:
         self._set_busy(False)
         if self._cancelled:  # Cancel was pressed while the server answered
@@ -144,13 +181,16 @@ class LoginDialog(QDialog):
         else:  # an unexpected driver error: still one line, never a traceback
             text = self.tr("Cannot log in: {0}").replace("{0}", str(exc).strip().splitlines()[0] if str(exc) else
                                                           type(exc).__name__)
+        if is_unreachable(exc) and not self.offline_button.isHidden():
+            text += "\n" + self.tr("You can work offline on this computer's copy meanwhile.")
+            self.offline_button.setDefault(True)
         self.show_error(text)
         self.password.setFocus()
         self.password.selectAll()
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
-        for widget in (self.user, self.password, self.remember, self.login_button):
+        for widget in (self.user, self.password, self.remember, self.login_button, self.offline_button):
             widget.setEnabled(not busy and (widget is not self.remember or credentials.keyring_available()))
         self.status.setText(self.tr("Connecting to {0}…").replace("{0}", self.profile.host) if busy else "")
         self.status.setVisible(busy)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from app import __version__
 from app.db.session import Database
@@ -48,10 +48,16 @@ class MainWindow(QMainWindow):
             forget_settings()
         self.database = database
         self.setWindowTitle(f"Trastienda {__version__}")
-        self.tabs = QTabWidget(self)
+        # The tabs under an optional banner (``add_banner``: working offline, conflicts to review).
+        central = QWidget(self)
+        self._central = QVBoxLayout(central)
+        self._central.setContentsMargins(0, 0, 0, 0)
+        self._central.setSpacing(0)
+        self.tabs = QTabWidget(central)
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
-        self.setCentralWidget(self.tabs)
+        self._central.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self.tab_by_key: dict[str, QWidget] = {}
         for key, title, cls in _tabs():
             tab = cls(database, self.tabs)
@@ -95,7 +101,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu = self.file_menu = bar.addMenu(self.tr("&File"))
         self._action(file_menu, self.tr("&New"), lambda: self._dispatch("action_new"),
                      QKeySequence.StandardKey.New, "new")
         self._action(file_menu, self.tr("&Save"), lambda: self._dispatch("action_save"),
@@ -111,7 +117,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("Compan&y details…"), self._company, None, "company")
         self._action(file_menu, self.tr("Invoice s&eries…"), self._series, None, "series")
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("Switch &profile…"), self._switch_profile, None, "switch_profile")
+        self.switch_profile_action = self._action(file_menu, self.tr("Switch &profile…"), self._switch_profile, None,
+                                                  "switch_profile")
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
 
@@ -253,6 +260,29 @@ class MainWindow(QMainWindow):
 
     def set_connection_state(self, text: str) -> None:
         self.connection_label.setText(text)
+
+    def add_banner(self, banner: QWidget) -> None:
+        """Put ``banner`` above the tabs (``ui.sync`` shows working offline there)."""
+        self._central.insertWidget(0, banner)
+
+    def add_file_action(self, text: str, slot, shortcut=None, name: str = "") -> QAction:
+        """An action in the File menu, before "Switch profile…" (``ui.sync``'s "Sync now")."""
+        action = self._action(self.file_menu, text, slot, shortcut, name)
+        self.file_menu.removeAction(action)
+        self.file_menu.insertAction(self.switch_profile_action, action)
+        return action
+
+    def refresh_lists(self) -> None:
+        """Read again every list already shown and the badges: the data behind them changed side
+        (the server and this computer's copy) or was synced. Lists not shown yet read it when shown."""
+        from ui.common.list_panel import ListPanel
+
+        for panel in self.findChildren(ListPanel):
+            if panel._started:
+                panel.refresh()
+        for badge in (self.reorder_badge, self.contracts_badge, self.employees_badge):
+            if badge is not None:
+                badge.refresh()
 
     # -- remembered between runs ------------------------------------------------------------
     def _restore(self) -> None:

@@ -103,7 +103,9 @@ def from_json(col: Column | None, raw: str | None) -> Any:
     return value
 
 
-def _label(conn, table: Table | None, row_id: str) -> str:
+def _label(conn, table: Table | None, row_id: str, typed: dict | None = None) -> str:
+    """"Customer or supplier C000012 Ferretería Ruiz SL"; a record gone from this computer is named by
+    what was typed, when that names it."""
     if table is None:
         return row_id
     naming = [table.c[n] for n in _NAMING if n in table.c][:3]
@@ -112,7 +114,8 @@ def _label(conn, table: Table | None, row_id: str) -> str:
         return title
     row = conn.execute(select(*naming).where(table.c.id == uuid.UUID(row_id))).first()
     if row is None:
-        return _("{title} (no longer on this computer)").format(title=title)
+        named = " ".join(str(typed[c.name]) for c in naming if typed and typed.get(c.name) not in (None, ""))
+        return _("{title} {name} (no longer on this computer)").format(title=title, name=named).replace("  ", " ")
     text = " ".join(str(v) for v in row if v not in (None, ""))
     return f"{title} {text}".strip()
 
@@ -133,7 +136,8 @@ def open_conflicts(engine: Engine) -> list[Conflict]:
             else:
                 local = from_json(col, r.local_value)
             out.append(Conflict(seq=r.seq, table=r.table_name, row_id=r.row_id,
-                                record=_label(conn, table, r.row_id), field=r.field,
+                                record=_label(conn, table, r.row_id, local if r.field is None else None),
+                                field=r.field,
                                 field_label=field_title(r.field) if r.field else "",
                                 server_value=from_json(col, r.server_value), local_value=local,
                                 reason=r.reason, created_at=r.created_at))

@@ -35,6 +35,20 @@ PROBE_CONNECT_TIMEOUT_S = 3  # the probe runs every few seconds: a down server m
 PROBE_STATEMENT_TIMEOUT_MS = 3000
 
 
+_WROTE = "trastienda_wrote"
+
+
+@event.listens_for(Session, "after_flush")
+def _flushed(session: Session, _context) -> None:
+    session.info[_WROTE] = True
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _executed(state) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        state.session.info[_WROTE] = True
+
+
 def is_unreachable(exc: BaseException) -> bool:
     """The server could not be reached or stopped answering: the case for working offline. A refused
     password, a schema of another version, a missing database or an unusable copy are not: working
@@ -97,6 +111,7 @@ class Link(Database):
         self._replica = offline
         self._target: Database = server if server is not None else offline
         self._listeners: list[Callable[[bool, str], None]] = []
+        self._write_listeners: list[Callable[[], None]] = []
         self._flip = threading.Lock()
         self._syncing = threading.Lock()
         self.reason = ""  # why the link is offline, as said to the clerk
@@ -134,6 +149,9 @@ class Link(Database):
         try:
             with target.session() as s:
                 yield s
+            if target.offline and s.info.get(_WROTE):
+                for listener in list(self._write_listeners):
+                    listener()
         except DatabaseUnavailableError as exc:
             if target is not self._server or not is_unreachable(exc):
                 raise
@@ -151,6 +169,10 @@ class Link(Database):
     def add_listener(self, listener: Callable[[bool, str], None]) -> None:
         """``listener(offline, reason)`` after each flip, on the thread that flipped."""
         self._listeners.append(listener)
+
+    def add_write_listener(self, listener: Callable[[], None]) -> None:
+        """``listener()`` after each action that wrote to the replica (one more change waits to be sent)."""
+        self._write_listeners.append(listener)
 
     def go_offline(self, reason: str) -> bool:
         """Aim at the replica (opened now if need be); False when there is none this login may use, and
@@ -179,6 +201,14 @@ class Link(Database):
         if old is not None:
             old.dispose()  # a NullPool engine: an action still running on it keeps its own connection
         self._tell(False, "")
+
+    def use_server(self, server: Database) -> None:
+        """Sync with ``server`` from now on (the clerk logged in again while offline); the link flips to
+        it only once a sync has sent the outbox (``go_online``)."""
+        with self._flip:
+            if self._server is not None and self._server is not server and self._target is not self._server:
+                self._server.dispose()
+            self._server, self.url = server, server.engine.url
 
     def _tell(self, offline: bool, reason: str) -> None:
         for listener in list(self._listeners):
@@ -218,7 +248,12 @@ class Link(Database):
             return None
         try:
             server = self.reconnect()
-            return sync(self.replica_path, server, progress=progress), server
+            try:
+                return sync(self.replica_path, server, progress=progress), server
+            except BaseException:
+                if server is not self._server:
+                    server.dispose()
+                raise
         finally:
             self._syncing.release()
 
