@@ -124,6 +124,13 @@ class NegativeStockWarning(TrastiendaError):
         return type(self), (self.shortages,)
 
 
+class PostingQueued(TrastiendaError):
+    """Offline, a draft of a series the server numbers: kept to be posted (and numbered) at the next sync.
+
+    The draft was checked as posting checks it, and nothing but the request to post was written.
+    """
+
+
 class PermissionDeniedError(TrastiendaError):
     """The person acting lacks the role the change or the reading needs.
 

@@ -8,7 +8,7 @@ the one ``app.services.chain`` would append: the issuer is the company
 (its first row, as the app reads it), the invoice is posted (cancelled, for a
 cancellation) and reads what the record says, it is the first record of its
 kind for that invoice (a cancellation follows a registration), it follows the
-issuer's last record (sequence, previous hash, previous invoice, a time not
+last record of its chain (the server's, or the workstation's whose reserved series numbered it) (sequence, previous hash, previous invoice, a time not
 before it), and its hash is the huella of its fields, recomputed in SQL as
 ``app.compliance.verifactu`` computes it. So with psql a login appends no
 more than posting or cancelling through the app does.
@@ -78,6 +78,7 @@ def chain_rules(refuse: str, accountant_group: str) -> str:
          issuer record;
          prev record;
          tipo text;
+         chain integer;
          f record;
        BEGIN
          IF pg_has_role((SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER') THEN
@@ -92,7 +93,7 @@ def chain_rules(refuse: str, accountant_group: str) -> str:
          -- The invoice, then the issuer (the company row): the order posting and cancelling lock them in,
          -- so the chain's end read below is the one this record follows, whoever appends at the same time.
          SELECT i.kind, i.status, i.full_number, i.issue_date, i.operation_date, i.party_name, i.party_tax_id,
-                i.correction_reason, i.base_total, i.tax_total, i.recargo_total,
+                i.correction_reason, i.series_id, i.base_total, i.tax_total, i.recargo_total,
                 c.full_number AS corrected_number, c.issue_date AS corrected_date
            INTO inv FROM {{s}}.invoice i LEFT JOIN {{s}}.invoice c ON c.id = i.corrected_invoice_id
           WHERE i.id = NEW.invoice_id FOR SHARE OF i;
@@ -129,8 +130,14 @@ def chain_rules(refuse: str, accountant_group: str) -> str:
          IF registering AND tipo IS NULL THEN
            {refuse} what || 'a credit note needs its reason (R1 to R5)', COLUMN = 'tipo_factura';
          END IF;
+         -- The chain (installation): a registration in a series reserved for a workstation is that
+         -- workstation's (posted offline there); everything else is the server's, 0.
+         chain := CASE WHEN registering THEN coalesce((SELECT w.number FROM {{s}}.invoice_series sr
+                                                       JOIN {{s}}.workstation w ON w.id = sr.workstation_id
+                                                       WHERE sr.id = inv.series_id), 0) ELSE 0 END;
          SELECT r.sequence, r.hash, r.invoice_number, r.issue_date, r.generated_at INTO prev
-           FROM {{s}}.verifactu_record r WHERE r.issuer_tax_id = issuer.tax_id ORDER BY r.sequence DESC LIMIT 1;
+           FROM {{s}}.verifactu_record r WHERE r.issuer_tax_id = issuer.tax_id AND r.installation = chain
+          ORDER BY r.sequence DESC LIMIT 1;
          -- Each column as append_registration / append_cancellation fill it (NULL: left empty).
          FOR f IN SELECT * FROM (VALUES
              ('issuer_name', NEW.issuer_name::text, issuer.legal_name::text),
@@ -153,6 +160,7 @@ def chain_rules(refuse: str, accountant_group: str) -> str:
               CASE WHEN registering THEN inv.corrected_number::text END),
              ('corrected_issue_date', NEW.corrected_issue_date::text,
               CASE WHEN registering THEN inv.corrected_date::text END),
+             ('installation', NEW.installation::text, chain::text),
              ('sequence', NEW.sequence::text, (coalesce(prev.sequence, 0) + 1)::text),
              ('previous_hash', NEW.previous_hash::text, coalesce(prev.hash, '')::text),
              ('previous_invoice_number', NEW.previous_invoice_number::text, prev.invoice_number::text),

@@ -93,6 +93,8 @@ MATRIX: dict[str, tuple[str, str, str, str]] = {
     # replica's push records each change it applied, once.
     "sync_change":          ("r",                               "",         "r",     "r"),
     "sync_applied":         ("ra",                              "",         "ra",    "ra"),
+    # Each offline copy registers its computer (the server gives the number and writes the login).
+    "workstation":          ("ra",                              "",         "ra",    "rawd"),
 }
 GROUP_COLUMNS = (CLERK_GROUP, ACCOUNTANT_GROUP, HR_GROUP, ADMIN_GROUP)
 # A table the matrix does not know yet (a newer migration) is the admin's alone until it does.
@@ -179,6 +181,11 @@ FUNCTIONS = [
          END IF;
          IF TG_OP = 'UPDATE' AND NEW.status <> 'draft' THEN
            SELECT sr.* INTO series FROM {{s}}.invoice_series sr WHERE sr.id = NEW.series_id;
+           IF series.workstation_id IS NOT NULL AND NOT EXISTS (
+               SELECT 1 FROM {{s}}.workstation w WHERE w.id = series.workstation_id AND w.login = session_user) THEN
+             {_REFUSE} format('series %s is reserved for another computer''s offline work', series.code),
+               COLUMN = 'series_id';
+           END IF;
            given := series.prefix || CASE WHEN series.yearly_reset THEN NEW.fiscal_year::text || '-' ELSE '' END
                     || lpad(NEW.number::text, {NUMBER_DIGITS}, '0');
            IF NEW.status <> 'posted' OR NEW.number IS DISTINCT FROM series.next_number - 1
@@ -227,6 +234,15 @@ FUNCTIONS = [
          END IF;
          RETURN NEW;
        END $$""",
+    # A workstation is registered under the login that registers it, whatever that login sends.
+    """CREATE OR REPLACE FUNCTION {s}.trastienda_workstation_rules() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         IF NOT pg_catalog.pg_has_role((SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = TG_RELID),
+                                       'MEMBER') THEN
+           NEW.login := session_user;
+         END IF;
+         RETURN NEW;
+       END $$""",
     # trastienda_chain_rules: a VERI*FACTU record is the next link of the chain, as posting appends it;
     # a cancellation takes an accountant.
     chain_rules(_REFUSE, ACCOUNTANT_GROUP),
@@ -238,6 +254,7 @@ TRIGGERS = [
      "trastienda_invoice_line_rules()"),
     ("trastienda_series_rules", "invoice_series", "BEFORE UPDATE", "trastienda_series_rules()"),
     ("trastienda_chain_rules", "verifactu_record", "BEFORE INSERT", "trastienda_chain_rules()"),
+    ("trastienda_workstation_rules", "workstation", "BEFORE INSERT", "trastienda_workstation_rules()"),
 ] + [("trastienda_lock_only", table, "BEFORE UPDATE OR DELETE", f"trastienda_lock_only('{group}')")
      for table, group in LOCK_ONLY.items()]
 

@@ -36,6 +36,8 @@ class Database:
         self.roles: frozenset[str] = ALL_ROLES if roles is None else frozenset(roles)
         # A shared profile's replica, used while the server cannot be reached (``app.sync``).
         self.offline = False
+        # The replica's workstation number (given by the server): what offline work numbers with.
+        self.workstation: int | None = None
         self._factory = sessionmaker(engine, expire_on_commit=False, autoflush=True)
 
     @property
@@ -49,6 +51,7 @@ class Database:
         session.info["user"] = self.user
         session.info["roles"] = self.roles
         session.info["offline"] = self.offline
+        session.info["workstation"] = self.workstation
         try:
             yield session
             session.commit()

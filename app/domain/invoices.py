@@ -40,6 +40,9 @@ class InvoiceSeries(Record, Archivable, Base):
     year: Mapped[int | None] = mapped_column(Integer)  # the year next_number belongs to
     next_number: Mapped[int] = mapped_column(Integer, default=1)
     is_default: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Reserved for one computer's offline work: only that computer numbers it, offline, so its
+    # numbers stay correlative with no gap or duplicate while nobody can reach the server.
+    workstation_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("workstation.id"))
 
 
 class Invoice(Record, Base):

@@ -10,7 +10,13 @@ visible after rows numbered above it, and a cursor on the sequence would skip it
 applied it. A push repeated after a cut (the server committed, the answer never arrived) finds
 its change here and applies nothing twice.
 
-Both tables exist in a local file too (one schema everywhere), where they stay empty.
+``workstation``: each computer that keeps an offline copy, registered by the server when the copy
+is made. Its ``number`` (given by the server, never reused) is what the copy's own work carries so
+that two computers working offline never make the same thing: the codes it gives new records
+(``app.services.codes``), the invoice series reserved for it (``invoice_series.workstation_id``)
+and its own VERI*FACTU chain (``verifactu_record.installation``, the SIF's NumeroInstalacion).
+
+These tables exist in a local file too (one schema everywhere), where they stay empty.
 """
 
 from __future__ import annotations
@@ -41,3 +47,14 @@ class SyncApplied(Base):
     change_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     applied_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, nullable=False, server_default=func.now())
     login: Mapped[str] = mapped_column(String(140), nullable=False)
+
+
+class Workstation(Base):
+    __tablename__ = "workstation"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    # Given by the server (an identity): unique for ever, so nothing two copies make can collide.
+    number: Mapped[int] = mapped_column(Integer, Identity(), unique=True)
+    login: Mapped[str] = mapped_column(String(140), nullable=False)  # whose copy (the server sets it)
+    label: Mapped[str] = mapped_column(String(80), nullable=False)  # the computer's name, for people
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, nullable=False, server_default=func.now())

@@ -45,12 +45,15 @@ class InvoiceRecord(Record, Base):
     __table_args__ = (
         # One chain per issuer, numbered 1..N without gaps: a second writer that
         # read the same "last record" fails here instead of forking the chain.
-        UniqueConstraint("issuer_tax_id", "sequence"),
+        UniqueConstraint("issuer_tax_id", "installation", "sequence"),
         # Each record has exactly one successor: a fork is refused even if the
         # sequence were right. The first record's previous_hash is "".
-        UniqueConstraint("issuer_tax_id", "previous_hash"),
+        UniqueConstraint("issuer_tax_id", "installation", "previous_hash"),
     )
 
+    # Which chain (the SIF's NumeroInstalacion): 0 is the server's; a workstation's number is the chain of
+    # the invoices it posts offline in the series reserved for it (see app.services.chain).
+    installation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     sequence: Mapped[int] = mapped_column(Integer)
     issuer_tax_id: Mapped[str] = mapped_column(String(20))  # IDEmisorFactura
     issuer_name: Mapped[str] = mapped_column(String(200))  # NombreRazonEmisor

@@ -85,10 +85,20 @@ def importe_total(inv: Invoice) -> Decimal:
 
 # -- locking and reading the chain's end -------------------------------------------
 
-def _lock_chain(session: Session) -> Company:
+def chain_of(session: Session, invoice: Invoice) -> int:
+    """The chain (installation) an invoice's registration joins: its series' workstation, else 0 (the server's)."""
+    from app.domain.invoices import InvoiceSeries
+    from app.domain.sync import Workstation
+
+    return session.execute(select(Workstation.number).join(InvoiceSeries, InvoiceSeries.workstation_id == Workstation.id)
+                           .where(InvoiceSeries.id == invoice.series_id)).scalar() or 0
+
+
+def _lock_chain(session: Session, chain: int) -> Company:
     """Take the issuer's chain lock for this transaction and return the issuer."""
-    if session.info.get("offline"):
-        # The chain is one sequence on the server: a record made here could not know the last one.
+    if session.info.get("offline") and chain != session.info.get("workstation"):
+        # The server's chain is one sequence there: a record made here could not know its last link.
+        # Only this workstation's own chain (its reserved series) is appended offline.
         raise ValidationError("status", _("Posting and cancelling invoices need the server: you are working "
                                           "offline. The draft is saved and can be posted when the server is back."))
     session.flush()  # the caller's changes first: on SQLite their UPDATE may already take the lock
@@ -106,9 +116,9 @@ def _lock_chain(session: Session) -> Company:
     return company
 
 
-def _last_record(session: Session, issuer_tax_id: str) -> InvoiceRecord | None:
+def _last_record(session: Session, issuer_tax_id: str, chain: int) -> InvoiceRecord | None:
     return session.execute(
-        select(InvoiceRecord).where(InvoiceRecord.issuer_tax_id == issuer_tax_id)
+        select(InvoiceRecord).where(InvoiceRecord.issuer_tax_id == issuer_tax_id, InvoiceRecord.installation == chain)
         .order_by(InvoiceRecord.sequence.desc()).limit(1)
     ).scalar()
 
@@ -188,14 +198,15 @@ def append_registration(session: Session, invoice: Invoice, now: dt.datetime | N
     tipo = tipo_factura(invoice.kind, invoice.correction_reason)
     if tipo is None:
         raise ValidationError("correction_reason", _("A credit note needs its reason (R1 to R5)."))
-    company = _lock_chain(session)
+    installation = chain_of(session, invoice)
+    company = _lock_chain(session, installation)
     if _has_record(session, invoice, ChainRecordKind.REGISTRATION):
         raise ValidationError("status", _("Invoice {number} already has its VERI*FACTU record.")
                               .format(number=invoice.full_number))
     corrected = session.get(Invoice, invoice.corrected_invoice_id) if invoice.corrected_invoice_id else None
-    chain = _chain_fields(_last_record(session, company.tax_id), now)
+    chain = _chain_fields(_last_record(session, company.tax_id, installation), now)
     record = InvoiceRecord(
-        kind=ChainRecordKind.REGISTRATION, issuer_tax_id=company.tax_id.strip(), issuer_name=company.legal_name,
+        installation=installation, kind=ChainRecordKind.REGISTRATION, issuer_tax_id=company.tax_id.strip(), issuer_name=company.legal_name,
         invoice_id=invoice.id, invoice_number=invoice.full_number, issue_date=invoice.issue_date,
         tipo_factura=tipo, cuota_total=cuota_total(invoice), importe_total=importe_total(invoice),
         description=_description(invoice),
@@ -227,16 +238,16 @@ def append_cancellation(session: Session, invoice: Invoice, now: dt.datetime | N
     """
     if invoice.status != InvoiceStatus.CANCELLED or not invoice.full_number:
         raise ValidationError("status", _("Only a cancelled invoice gets a VERI*FACTU cancellation record."))
-    company = _lock_chain(session)
+    company = _lock_chain(session, 0)  # cancelling takes an accountant on the server: the server's chain
     if not _has_record(session, invoice, ChainRecordKind.REGISTRATION):
         raise ValidationError("status", _("Invoice {number} has no VERI*FACTU record to cancel.")
                               .format(number=invoice.full_number))
     if _has_record(session, invoice, ChainRecordKind.CANCELLATION):
         raise ValidationError("status", _("The cancellation of invoice {number} is already recorded.")
                               .format(number=invoice.full_number))
-    chain = _chain_fields(_last_record(session, company.tax_id), now)
+    chain = _chain_fields(_last_record(session, company.tax_id, 0), now)
     record = InvoiceRecord(
-        kind=ChainRecordKind.CANCELLATION, issuer_tax_id=company.tax_id.strip(), issuer_name=company.legal_name,
+        installation=0, kind=ChainRecordKind.CANCELLATION, issuer_tax_id=company.tax_id.strip(), issuer_name=company.legal_name,
         invoice_id=invoice.id, invoice_number=invoice.full_number, issue_date=invoice.issue_date,
         reason=(reason or "").strip()[:500] or None,
         **chain,

@@ -38,10 +38,15 @@ class ChainBreak:
     sequence: int | None
     invoice_number: str | None
     reason: str
+    installation: int = 0  # 0: the server's chain; else the workstation whose offline postings it holds
 
     def describe(self) -> str:
         if self.sequence is None:
             return _("Invoice {number}: {reason}").format(number=self.invoice_number, reason=self.reason)
+        if self.installation:
+            return _("Record {seq} of {issuer}, workstation {ws}'s chain (invoice {number}): {reason}").format(
+                seq=self.sequence, issuer=self.issuer_tax_id, ws=self.installation, number=self.invoice_number,
+                reason=self.reason)
         return _("Record {seq} of {issuer} (invoice {number}): {reason}").format(
             seq=self.sequence, issuer=self.issuer_tax_id, number=self.invoice_number, reason=self.reason)
 
@@ -149,7 +154,7 @@ def _first_unrecorded(session) -> ChainBreak | None:
 
 
 def verify_chain(db: Database) -> ChainReport:
-    """Recompute every record of every issuer's chain; report the first thing wrong.
+    """Recompute every record of every chain (per issuer and installation); report the first thing wrong.
 
     Read-only. Records are streamed in chain order, so memory stays flat
     however long the chain. ``broken`` names the first record (issuer,
@@ -157,7 +162,7 @@ def verify_chain(db: Database) -> ChainReport:
     hold, or else the first posted or cancelled invoice missing its record.
     """
     columns = [
-        R.issuer_tax_id, R.sequence, R.kind, R.invoice_number, R.issue_date, R.tipo_factura, R.cuota_total,
+        R.issuer_tax_id, R.installation, R.sequence, R.kind, R.invoice_number, R.issue_date, R.tipo_factura, R.cuota_total,
         R.importe_total, R.previous_hash, R.previous_invoice_number, R.previous_issue_date, R.hash,
         R.generated_at, R.generated_at_text,
         Invoice.id.label("inv_id"), Invoice.full_number.label("inv_number"), Invoice.issue_date.label("inv_date"),
@@ -165,17 +170,19 @@ def verify_chain(db: Database) -> ChainReport:
         Invoice.tax_total.label("inv_tax"), Invoice.recargo_total.label("inv_recargo"),
     ]
     query = (select(*columns).outerjoin(Invoice, Invoice.id == R.invoice_id)
-             .order_by(R.issuer_tax_id, R.sequence).execution_options(yield_per=_BATCH))
+             .order_by(R.issuer_tax_id, R.installation, R.sequence).execution_options(yield_per=_BATCH))
     checked = issuers = 0
     with db.session() as s:
         prev = None
         for row in s.execute(query):
             if prev is None or prev.issuer_tax_id != row.issuer_tax_id:
                 issuers, prev = issuers + 1, None
+            elif prev.installation != row.installation:  # each workstation's chain starts anew
+                prev = None
             reason = _check_link(row, prev) or _check_own_fields(row) or _check_invoice(row)
             if reason:
                 return ChainReport(checked, issuers, ChainBreak(row.issuer_tax_id, row.sequence,
-                                                                row.invoice_number, reason))
+                                                                row.invoice_number, reason, row.installation))
             checked += 1
             prev = row
         return ChainReport(checked, issuers, _first_unrecorded(s))

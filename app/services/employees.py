@@ -37,7 +37,7 @@ from app.domain.types import utcnow
 from app.errors import PermissionDeniedError, ValidationError
 from app.i18n import _
 from app.money import ZERO
-from app.services import access, hr_audit
+from app.services import access, codes, hr_audit
 from app.services.common import apply, archive, check_version, get_or_404, restore, to_view
 from app.services.listing import ListColumn, ListQuery, Page, count_rows, run_list
 from app.services.lookups import reference
@@ -244,6 +244,9 @@ def _check_code(s: Session, v: Validator, code: str, own_id: uuid.UUID | None) -
 
 
 def _next_code(s: Session) -> str:
+    offline = codes.offline_prefix(s, "E")
+    if offline is not None:
+        return codes.next_free(s, Employee.code, offline, codes.OFFLINE_DIGITS - 1)
     n = s.execute(select(func.count()).select_from(Employee)).scalar_one() + 1
     while s.execute(select(Employee.id).where(Employee.code == f"E{n:05d}")).first():
         n += 1

@@ -54,6 +54,19 @@ class CheckedDraft:
 
 
 def default_series(session: Session, kind: InvoiceKind) -> InvoiceSeries | None:
+    """The default series of ``kind``; offline, the one of that kind kept for this computer, if any, so a
+    new invoice can be posted (and printed) at once."""
+    from app.domain.sync import Workstation
+    from app.services.codes import workstation
+
+    here = workstation(session)
+    if here is not None:
+        mine = session.execute(
+            select(InvoiceSeries).join(Workstation, Workstation.id == InvoiceSeries.workstation_id)
+            .where(Workstation.number == here, InvoiceSeries.kind == kind, InvoiceSeries.archived_at.is_(None))
+            .order_by(InvoiceSeries.code).limit(1)).scalar()
+        if mine is not None:
+            return mine
     return session.execute(
         select(InvoiceSeries)
         .where(InvoiceSeries.kind == kind, InvoiceSeries.is_default.is_(True), InvoiceSeries.archived_at.is_(None))

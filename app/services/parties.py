@@ -16,6 +16,7 @@ from app.domain.search import PARTY_SEARCH
 from app.i18n import _
 from app.services.common import apply, archive, check_version, get_or_404, restore, to_view
 from app.services.lookups import reference
+from app.services import codes
 from app.services.listing import ListColumn, ListQuery, Page, count_rows, run_list
 from app.services.validation import Validator
 
@@ -133,6 +134,9 @@ def _validate(v: Validator, data: PartyData) -> dict:
 
 def _next_code(session: Session, data: PartyData) -> str:
     prefix = "C" if data.is_customer else "P"
+    offline = codes.offline_prefix(session, prefix)
+    if offline is not None:
+        return codes.next_free(session, Party.code, offline, codes.OFFLINE_DIGITS)
     count = session.execute(select(func.count()).select_from(Party)).scalar_one()
     n = count + 1
     while session.execute(select(Party.id).where(Party.code == f"{prefix}{n:06d}")).first():

@@ -31,8 +31,9 @@ from app.domain.company import Company
 from app.domain.enums import InvoiceKind, InvoiceStatus, StockMoveKind
 from app.domain.inventory import Product, StockMove, Warehouse
 from app.domain.invoices import NUMBER_DIGITS, Invoice, InvoiceSeries
+from app.domain.sync import Workstation
 from app.domain.types import utcnow
-from app.errors import FieldError, NotFoundError, ValidationError
+from app.errors import FieldError, NotFoundError, PostingQueued, ValidationError
 from app.i18n import _
 from app.services.common import apply, check_version
 from app.services.invoice_drafts import check_draft
@@ -109,8 +110,44 @@ def _next_number(s: Session, series: InvoiceSeries, year: int) -> tuple[int, dt.
     return number, last_date
 
 
+class _Deferred(Exception):
+    pass
+
+
+def _check_reservation(code: str, reserved_for: int | None, offline: bool, here: int | None) -> None:
+    """A series reserved for a workstation is numbered only there, offline; any other only by the server."""
+    if reserved_for is None:
+        return
+    if not offline:
+        raise ValidationError("series_id", _(
+            "Series {code} is kept for the offline work of workstation {ws}: post this invoice in another series."
+        ).format(code=code, ws=reserved_for))
+    if reserved_for != here:
+        raise ValidationError("series_id", _(
+            "Series {code} is kept for workstation {ws}, not this computer: post this invoice in another series."
+        ).format(code=code, ws=reserved_for))
+
+
 def post_invoice(db: Database, invoice_id: uuid.UUID, expected_version: int | None = None,
                  *, now: dt.datetime | None = None, allow_negative: bool = False) -> InvoiceView:
+    """See ``_post``; offline, a draft of a series the server numbers is queued instead (PostingQueued)."""
+    try:
+        return _post(db, invoice_id, expected_version, now=now, allow_negative=allow_negative)
+    except _Deferred:
+        pass
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    from app.sync.replica import sync_posting
+
+    with db.session() as s:
+        s.execute(sqlite_insert(sync_posting).values(invoice_id=str(invoice_id)).on_conflict_do_nothing())
+    raise PostingQueued(_("You are working offline: this draft is checked and will be posted, with the next "
+                          "number of its series, when this computer syncs with the server. To number it now, "
+                          "post it in the series kept for this computer."))
+
+
+def _post(db: Database, invoice_id: uuid.UUID, expected_version: int | None = None,
+          *, now: dt.datetime | None = None, allow_negative: bool = False) -> InvoiceView:
     """Number the draft in its series and freeze it, with its VERI*FACTU record and its
     stock moves, in one transaction.
 
@@ -124,9 +161,17 @@ def post_invoice(db: Database, invoice_id: uuid.UUID, expected_version: int | No
     from app.services.chain import append_registration
 
     with db.session() as s:
-        series_id = s.execute(select(Invoice.series_id).where(Invoice.id == invoice_id)).scalar()
-    if series_id is None:
+        found = s.execute(select(Invoice.series_id, InvoiceSeries.code, Workstation.number)
+                          .join(InvoiceSeries, InvoiceSeries.id == Invoice.series_id)
+                          .outerjoin(Workstation, Workstation.id == InvoiceSeries.workstation_id)
+                          .where(Invoice.id == invoice_id)).first()
+        offline, here = s.info.get("offline"), s.info.get("workstation")
+    if found is None:
         raise NotFoundError(_("This invoice no longer exists."))
+    series_id, code, reserved_for = found
+    _check_reservation(code, reserved_for, offline, here)
+    # Offline, a series the server numbers cannot be numbered here: the draft is checked now, posted at sync.
+    deferred = offline and reserved_for is None
     with db.session() as s:
         # First statement: take the series lock (see the module docstring).
         s.execute(update(InvoiceSeries).where(InvoiceSeries.id == series_id)
@@ -149,6 +194,8 @@ def post_invoice(db: Database, invoice_id: uuid.UUID, expected_version: int | No
         problems = _missing_for_law(s, inv, company)
         if problems:
             raise ValidationError(problems)
+        if deferred:
+            raise _Deferred()  # nothing of this session is kept: the draft stays as it was saved
         series = s.get(InvoiceSeries, series_id)
         year = inv.issue_date.year
         number, last_date = _next_number(s, series, year)

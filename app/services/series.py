@@ -181,3 +181,32 @@ def restore_series(db: Database, series_id: uuid.UUID) -> SeriesView:
         restore(series)
         s.flush()
         return to_view(SeriesView, series)
+
+
+def reserve_series(db: Database, code: str, workstation: int | None) -> SeriesView:
+    """Keep series ``code`` for workstation ``workstation``'s offline postings (None: give it back).
+
+    Only that computer numbers it, and only offline, so its numbers stay correlative while nobody can
+    reach the server; the server numbers every other series. A default series is for everyone's new
+    invoices and cannot be kept for one computer.
+    """
+    from app.domain.sync import Workstation
+
+    with db.session() as s:
+        series = s.execute(select(InvoiceSeries).where(InvoiceSeries.code == code.strip())).scalar()
+        if series is None:
+            raise ValidationError("series", _("There is no series {code}.").format(code=code))
+        ws_id = None
+        if workstation is not None:
+            ws_id = s.execute(select(Workstation.id).where(Workstation.number == workstation)).scalar()
+            if ws_id is None:
+                raise ValidationError("workstation", _(
+                    "There is no workstation {n}: a computer gets its number when it first makes its offline "
+                    "copy.").format(n=workstation))
+            if series.is_default:
+                raise ValidationError("series", _(
+                    "Series {code} is the default for new invoices: create a series of its own for workstation "
+                    "{n}.").format(code=series.code, n=workstation))
+        series.workstation_id = ws_id
+        s.flush()
+        return to_view(SeriesView, series)

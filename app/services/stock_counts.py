@@ -32,6 +32,7 @@ from app.domain.types import Quantity, UTCDateTime, utcnow
 from app.errors import ValidationError
 from app.i18n import _
 from app.money import QUANTITY_SCALE
+from app.services import codes
 from app.services.count_common import (
     StockCountView, check_draft, chunks, find_count, lock_count, view_of,
 )
@@ -70,7 +71,8 @@ def get_count(db: Database, count_id: Any) -> StockCountView:
 
 def _next_reference(s: Session, year: int) -> str:
     """``INV-2026-0001``: the next free number of the year (the caller holds the reference lock)."""
-    prefix = f"{PREFIX}-{year}-"
+    offline = codes.offline_prefix(s, PREFIX)  # INV03-2026-0001: never like the office's INV-2026-0001
+    prefix = f"{offline or PREFIX + '-'}{year}-"
     last = s.execute(select(StockCount.reference).where(StockCount.reference.like(prefix + "%"))
                      .order_by(func.length(StockCount.reference).desc(), StockCount.reference.desc())
                      .limit(1)).scalar()

@@ -140,6 +140,11 @@ def _changes(server: Connection, local: Connection, cursor: int, progress: Progr
     for name, row_id in server.execute(text(
             "SELECT DISTINCT table_name, row_id FROM sync_change WHERE txid >= :c"), {"c": cursor}):
         changed.setdefault(name, set()).add(row_id)
+    # Records a push could not apply as sent: read again, so the copy shows what the server kept
+    # (a record the server refused is not there, and leaves the copy; the inbox keeps its values).
+    for name, row_id in local.execute(select(replica.sync_refetch.c.table_name, replica.sync_refetch.c.row_id)):
+        changed.setdefault(name, set()).add(row_id)
+    local.execute(delete(replica.sync_refetch))
     total = sum(len(ids) for ids in changed.values())
     done = 0
     stock_products: set = set()
@@ -153,7 +158,6 @@ def _changes(server: Connection, local: Connection, cursor: int, progress: Progr
             chunk = [uuid.UUID(k) for k in keys[start:start + CHUNK]]
             rows = [] if cols is None else [dict(r._mapping) for r in
                                              server.execute(select(*cols).where(table.c.id.in_(chunk)))]
-            _upsert(local, table, cols or [], rows)
             seen = {r["id"] for r in rows}
             gone = [k for k in chunk if k not in seen]
             if table.name in ("stock_move", "stock_rule"):
@@ -161,8 +165,9 @@ def _changes(server: Connection, local: Connection, cursor: int, progress: Progr
                 if gone:
                     stock_products.update(local.execute(select(table.c.product_id).where(table.c.id.in_(gone)))
                                           .scalars())
-            if gone:
+            if gone:  # first: a row the server refused may hold a code the server gave to the row pulled now
                 local.execute(delete(table).where(table.c.id.in_(gone)))
+            _upsert(local, table, cols or [], rows)
             done += len(chunk)
             if progress:
                 progress(table.name, done, total)

@@ -9,7 +9,8 @@ under a row lock:
   levels move by its quantity and it is valued at the server's average cost: stock travels as
   moves, never as totals);
 - update: for each field the clerk changed, if the server still has the value the clerk started
-  from, the new value is set; if the server already has the new value, nothing; if the server's
+  from, the new value is set (an invoice posted offline is the exception: it is applied whole or
+  refused whole, see ``_posts``); if the server already has the new value, nothing; if the server's
   value moved on, the server's value stays and the clerk's goes to the conflicts inbox. Edits
   to different fields therefore merge. Archiving is a field like any other (``archived_at``):
   an edit made on one side to a record archived on the other is applied and the record stays
@@ -81,7 +82,8 @@ def push(local_engine: Engine, server: Database, *, batch: int = BATCH,
                 except (DBAPIError, TrastiendaError) as exc:
                     if _lost(exc):  # not the server's answer to this change: the whole batch is undone
                         raise
-                    conflicts.append(_conflict(entry, None, None, None, _refusal(exc)))
+                    # What was sent goes to the inbox whole (a new record's every value), never lost.
+                    conflicts.append(_conflict(entry, None, None, _sent(entry), _refusal(exc)))
         with local_engine.begin() as local:
             local.execute(delete(replica.sync_outbox).where(replica.sync_outbox.c.seq <= entries[-1].seq))
             replica.record_conflicts(local, conflicts)
@@ -100,6 +102,14 @@ def _refusal(exc: Exception) -> str:
     orig = getattr(exc, "orig", None)
     text = str(orig if orig is not None else exc).strip().splitlines()
     return text[0] if text else type(exc).__name__
+
+
+def _sent(entry) -> dict | None:
+    """The values a refused change carried: a new record's every value, an edit's new values."""
+    changes = json.loads(entry.changes)
+    if entry.action == "update":
+        return {k: pair[1] for k, pair in changes.items()}
+    return changes or None
 
 
 def _conflict(entry, name, server_value, local_value, reason: str) -> dict:
@@ -132,11 +142,12 @@ def _apply(s: Session, entry, user: str | None) -> list[dict]:
         return [_conflict(entry, None, None, {k: n for k, (_o, n) in pairs.items()},
                           "gone: the record was deleted on the server, or you may no longer see it")]
     conflicts, merged = [], {}
+    posting = _posts(table, pairs)
     for name, (old, new) in pairs.items():
         theirs = current._mapping[name]
         if theirs == new:
             continue
-        if theirs == old:
+        if theirs == old or posting:
             merged[name] = new
         else:
             conflicts.append(_conflict(entry, name, theirs, new, "changed on both sides"))
@@ -146,6 +157,17 @@ def _apply(s: Session, entry, user: str | None) -> list[dict]:
             stamps["version"] = table.c.version + 1
         s.execute(update(table).where(table.c.id == row_id).values(**merged, **stamps))
     return conflicts
+
+
+def _posts(table: Table, pairs: dict) -> bool:
+    """An invoice posted offline (in the series kept for that computer): it is applied whole, as it was
+    numbered and printed there, or refused whole (the server's rules: it must still be a draft there).
+    A field merge could leave a posted invoice that differs from the one the customer holds."""
+    if table.name != "invoice" or "status" not in pairs:
+        return False
+    from app.domain.enums import InvoiceStatus
+
+    return pairs["status"][1] == InvoiceStatus.POSTED
 
 
 def _insert_move(s: Session, row_id: uuid.UUID, values: dict) -> None:

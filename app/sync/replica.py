@@ -65,8 +65,36 @@ sync_conflict = Table(
 )
 
 
+# Drafts a clerk posted offline in a series the server numbers: posted on the server at the next sync.
+sync_posting = Table(
+    "sync_posting", LOCAL,
+    Column("invoice_id", String(36), primary_key=True),
+    Column("requested_at", String(32), nullable=False,
+           server_default=func.strftime("%Y-%m-%d %H:%M:%f", "now")),
+)
+
+
+# Rows a push could not apply as sent (a conflict, a refusal): the next pull reads them again from the
+# server, so the copy shows what the server kept (the clerk's values wait in sync_conflict).
+sync_refetch = Table(
+    "sync_refetch", LOCAL,
+    Column("table_name", String(63), primary_key=True),
+    Column("row_id", String(36), primary_key=True),
+)
+
+
 class ReplicaError(DatabaseUnavailableError):
     """The replica cannot be used with this server or login, or is not a replica at all."""
+
+
+def way_out(*, damaged: bool = False) -> str:
+    """The commands that save a refused copy's unsynced work and replace it (``NAME``: the profile; the command
+    line puts the real one in, ``app.sync.recover.for_profile``)."""
+    if damaged:
+        return _("`python main.py --profile NAME sync --export FILE` saves what can be read of it; `python main.py "
+                 "--profile NAME sync --fresh --export FILE` also downloads a fresh copy, keeping this one.")
+    return _("`python main.py --profile NAME sync --export FILE` saves its unsynced changes; `python main.py "
+             "--profile NAME sync --fresh --export FILE` also downloads a fresh copy, keeping this one.")
 
 
 def replica_path(profile_name: str) -> Path:
@@ -137,16 +165,14 @@ def check_matches(state: dict[str, str], server: ServerIdentity) -> None:
     """Refuse (ReplicaError) a replica of another server, another login or another schema revision."""
     if state.get("company_id") != server.company_id or state.get("database") != server.database:
         raise ReplicaError(_("This computer's offline copy belongs to another server or company ({theirs}), not to "
-                             "{database}. Export its unsynced changes, then download a fresh copy.").format(
-                                 theirs=state.get("database") or "?", database=server.database))
+                             "{database}.").format(theirs=state.get("database") or "?", database=server.database)
+                           + " " + way_out())
     if state.get("user") != server.user:
-        raise ReplicaError(_("This computer's offline copy is {owner}'s, not {user}'s: each login keeps its own. "
-                             "Export its unsynced changes, then download a fresh copy.").format(
-                                 owner=state.get("user") or "?", user=server.user))
+        raise ReplicaError(_("This computer's offline copy is {owner}'s, not {user}'s: each login keeps its own.")
+                           .format(owner=state.get("user") or "?", user=server.user) + " " + way_out())
     if state.get("revision") != server.revision:
-        raise ReplicaError(_("The server's schema moved on ({server}) since this offline copy was made ({local}). "
-                             "Export its unsynced changes, then download a fresh copy.").format(
-                                 server=server.revision, local=state.get("revision") or "?"))
+        raise ReplicaError(_("The server's schema moved on ({server}) since this offline copy was made ({local}).")
+                           .format(server=server.revision, local=state.get("revision") or "?") + " " + way_out())
 
 
 def export_outbox(engine: Engine, path: Path) -> int:
@@ -166,6 +192,12 @@ def export_outbox(engine: Engine, path: Path) -> int:
 
 
 def record_conflicts(conn, rows: list[dict]) -> None:
+    """Keep ``rows`` for the clerk, and have the next pull read their records again from the server."""
     if rows:
         conn.execute(insert(sync_conflict), rows)
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        keys = {(r["table_name"], r["row_id"]) for r in rows}
+        conn.execute(sqlite_insert(sync_refetch).on_conflict_do_nothing(),
+                     [{"table_name": t, "row_id": i} for t, i in sorted(keys)])
 

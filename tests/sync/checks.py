@@ -101,12 +101,19 @@ def assert_stock(owner, product: uuid.UUID, main: uuid.UUID, expected: int, move
                          .where(StockMove.product_id == product)).scalar_one() == moves
 
 
+def _hashable(value):
+    """JSON columns (a VERI*FACTU record's breakdown) compare as their canonical text."""
+    import json
+
+    return json.dumps(value, sort_keys=True) if isinstance(value, (list, dict)) else value
+
+
 def _snapshot(conn, cols_of) -> dict[str, set[tuple]]:
     seen = {}
     for table in pull.replicated_tables():
         cols = cols_of(table)
         if cols:
-            seen[table.name] = set(conn.execute(select(*cols)).all())
+            seen[table.name] = {tuple(_hashable(v) for v in row) for row in conn.execute(select(*cols))}
     level = StockLevel.__table__.c
     seen["stock_level"] = set(conn.execute(select(level.product_id, level.warehouse_id, level.quantity,
                                                   level.value, level.due)).all())

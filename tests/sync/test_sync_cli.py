@@ -13,7 +13,7 @@ import pytest
 
 from app.db import profiles
 from app.db.open import open_database
-from app.errors import ValidationError
+from app.errors import PostingQueued
 from app.services import invoices, parties, posting
 from app.services.invoices import InvoiceData, InvoiceLineData
 from app.services.parties import PartyData
@@ -58,9 +58,13 @@ def test_sync_makes_the_copy_then_offline_work_reaches_the_server(login, tmp_pat
         draft = invoices.create_draft(offline, InvoiceData(issue_date=dt.date.today(), party_id=customer.id, moves_stock=False, lines=[
             InvoiceLineData(description="Servicio", quantity=1, unit_price=D("100"),
                             tax_rate_id=tax_rate_id("IVA21"))]))
-        with pytest.raises(ValidationError) as refused:
-            posting.post_invoice(offline, draft.id)
-        assert "need the server" in str(refused.value)
+        with pytest.raises(PostingQueued, match="posted, with the next number of its series, when this computer "
+                                                "syncs"):
+            posting.post_invoice(offline, draft.id)  # F is the server's series: numbered at sync
+        with offline.session() as s:
+            from app.domain.invoices import Invoice
+
+            assert s.get(Invoice, draft.id).status.value == "draft" and s.get(Invoice, draft.id).number is None
         assert replica.pending(offline.engine) >= 2
     finally:
         offline.dispose()
@@ -78,7 +82,9 @@ def test_sync_makes_the_copy_then_offline_work_reaches_the_server(login, tmp_pat
         from app.domain.parties import Party
 
         names = set(s.execute(select(Party.legal_name)).scalars())
-        assert s.get(Invoice, draft.id).status.value == "draft"  # waits to be posted online
+        posted = s.get(Invoice, draft.id)
+        assert posted.status.value == "posted" and posted.full_number  # posted by the sync, numbered there
+    assert posted.full_number in synced.stdout
     assert {"En el servidor SL", "Escrito sin red SL"} <= names
 
 

@@ -479,10 +479,10 @@ def test_three_clerks_offline_at_once_converge_with_one_conflict_in_the_inbox(lo
             assert replica.open_conflicts(offline.engine) == (1 if n == conflicts[0][0] else 0)
 
 
-@pytest.mark.xfail(strict=True, reason="known bug: a customer's automatic code is counted on each side, so one "
-                   "made offline and one made at the office get the same code; the server refuses the offline one "
-                   "(inbox) while the replica keeps it, and every later pull fails on the replica's UNIQUE(code)")
 def test_a_customer_made_offline_and_one_made_at_the_office_meanwhile_both_reach_everyone(login, owner, tmp_path):
+    # Regression: automatic codes were counted on each side, so both got the same code; the server refused
+    # the offline one and every later pull failed on the copy's UNIQUE(code). Offline codes now carry the
+    # workstation (app.services.codes).
     clerk, run = login(), run_tag()
     path = tmp_path / "replica.sqlite3"
     sync(path, clerk)

@@ -1,0 +1,177 @@
+"""What offline copies number never collides: codes carry the workstation, a series kept for one
+computer is numbered there (with its own VERI*FACTU chain), other drafts are numbered at sync."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal as D
+
+import pytest
+from sqlalchemy import select
+
+from app.domain.invoices import Invoice
+from app.domain.parties import Party
+from app.domain.verifactu import InvoiceRecord
+from app.errors import PostingQueued, ValidationError
+from app.services import invoices, parties, posting, series
+from app.services.chain import verify_chain
+from app.services.invoice_documents import invoice_pdf
+from app.services.invoices import InvoiceData, InvoiceLineData
+from app.services.parties import PartyData
+from app.services.setup import tax_rate_id
+from app.sync import replica
+from app.sync.service import sync
+from tests.app import printing
+from tests.server.conftest import raw
+from tests.sync.checks import Offline, assert_replica_equals_server, run_tag
+
+pytestmark = pytest.mark.postgres
+
+
+def _workstation(path) -> int:
+    with Offline(path) as offline:
+        return offline.workstation
+
+
+def _customer(db, name: str):
+    return parties.create_party(db, PartyData(legal_name=name, tax_id="B58378431", street="Calle Mayor 1",
+                                              postal_code="50001", city="Zaragoza"))
+
+
+def _draft(db, customer_id, amount: str, series_id=None):
+    return invoices.create_draft(db, InvoiceData(
+        issue_date=dt.date.today(), party_id=customer_id, series_id=series_id, moves_stock=False,
+        lines=[InvoiceLineData(description="Reparación", quantity=1, unit_price=D(amount),
+                               tax_rate_id=tax_rate_id("IVA21"))]))
+
+
+def test_each_copy_gives_codes_of_its_own_workstation_and_all_reach_the_server(login, owner, tmp_path):
+    run = run_tag()
+    a, b = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    ana, luis = login(), login()
+    sync(a, ana)
+    sync(b, luis)
+    ws_a, ws_b = _workstation(a), _workstation(b)
+    assert ws_a and ws_b and ws_a != ws_b
+    made = {}
+    for path, who in ((a, "Ana"), (b, "Luis")):
+        with Offline(path) as offline:
+            made[who] = [parties.create_party(offline, PartyData(legal_name=f"{who} {i} {run}")).code for i in range(2)]
+    office = parties.create_party(owner, PartyData(legal_name=f"Oficina {run}")).code
+
+    assert made["Ana"][0].startswith(f"C{ws_a:02d}-") and made["Luis"][0].startswith(f"C{ws_b:02d}-")
+    assert re.fullmatch(r"C\d{6}", office)
+    sync(a, ana)
+    sync(b, luis)
+    sync(a, ana)
+    with owner.session() as s:
+        codes = dict(s.execute(select(Party.legal_name, Party.code).where(Party.legal_name.like(f"% {run}"))).all())
+    assert sorted(codes.values()) == sorted(made["Ana"] + made["Luis"] + [office])  # each once, as typed offline
+    assert_replica_equals_server(a, ana)
+    assert_replica_equals_server(b, luis)
+
+
+def test_a_code_typed_on_both_sides_leaves_the_copy_for_the_inbox_and_later_syncs_still_work(login, owner, tmp_path):
+    clerk, run = login(), run_tag()
+    path = tmp_path / "replica.sqlite3"
+    sync(path, clerk)
+    with Offline(path) as offline:
+        mine = parties.create_party(offline, PartyData(legal_name=f"Mío {run}", code=f"X{run}", city="Teruel"))
+    parties.create_party(owner, PartyData(legal_name=f"Suyo {run}", code=f"X{run}"))
+
+    report = sync(path, clerk)
+    assert [c["reason"] for c in report.conflicts if c["row_id"] == str(mine.id)]  # refused: the code is taken
+    with Offline(path) as offline:
+        with offline.session() as s:
+            assert s.get(Party, mine.id) is None  # the copy shows what the server kept ...
+            kept = s.execute(select(replica.sync_conflict.c.local_value)
+                             .where(replica.sync_conflict.c.row_id == str(mine.id))).scalar_one()
+    assert f"Mío {run}" in kept and "Teruel" in kept  # ... and the inbox keeps every value typed
+    assert_replica_equals_server(path, clerk)
+    parties.create_party(owner, PartyData(legal_name=f"Después {run}"))
+    sync(path, clerk)  # later pulls are not stuck on the code
+    assert_replica_equals_server(path, clerk)
+
+
+@pytest.fixture
+def kept_series(owner):
+    """A series of its own for offline work, made by the owner (an accountant's job)."""
+    def make(code: str, workstation: int):
+        made = series.create_series(owner, series.SeriesData(code=code, name=f"Portátil {workstation}",
+                                                              prefix=f"{code}-"))
+        series.reserve_series(owner, code, workstation)
+        return made
+    return make
+
+
+def test_a_series_kept_for_a_workstation_is_posted_and_printed_offline_and_joins_its_own_chain(
+        login, owner, tmp_path, kept_series):
+    clerk, run = login(), run_tag()
+    path = tmp_path / "replica.sqlite3"
+    sync(path, clerk)
+    ws = _workstation(path)
+    code = f"W{run[:4]}".upper()
+    kept = kept_series(code, ws)
+    customer = _customer(clerk, f"Cliente {run}")
+    sync(path, clerk)  # the copy learns of its series
+
+    with Offline(path) as offline:
+        first = _draft(offline, customer.id, "100")
+        assert first.series_id == kept.id  # offline, a new invoice takes the series kept for this computer
+        one = posting.post_invoice(offline, first.id)
+        two = posting.post_invoice(offline, _draft(offline, customer.id, "50").id)
+        pdf = invoice_pdf(offline, two.id)
+        queued = _draft(offline, customer.id, "20", series_id=_default_series_id(offline))
+        with pytest.raises(PostingQueued):
+            posting.post_invoice(offline, queued.id)
+        assert verify_chain(offline).ok
+    year = dt.date.today().year
+    assert (one.full_number, two.full_number) == (f"{code}-{year}-000001", f"{code}-{year}-000002")
+    assert two.full_number in printing.text(printing.save(tmp_path, pdf))
+
+    report = sync(path, clerk)
+    assert report.conflicts == [], report.conflicts
+    assert len(report.posted) == 1
+    with owner.session() as s:
+        on_server = {i.id: i for i in s.scalars(select(Invoice).where(Invoice.id.in_([one.id, two.id, queued.id])))}
+        records = s.execute(select(InvoiceRecord.installation, InvoiceRecord.sequence, InvoiceRecord.invoice_number)
+                            .where(InvoiceRecord.invoice_id.in_([one.id, two.id, queued.id]))
+                            .order_by(InvoiceRecord.installation, InvoiceRecord.sequence)).all()
+    assert on_server[one.id].full_number == one.full_number and on_server[two.id].full_number == two.full_number
+    assert on_server[queued.id].status.value == "posted" and on_server[queued.id].full_number == report.posted[0]
+    assert [(r.installation, r.sequence) for r in records if r.installation == ws] == [(ws, 1), (ws, 2)]
+    assert [r.installation for r in records if r.invoice_number == report.posted[0]] == [0]
+    assert verify_chain(owner).ok  # the server's chain and the workstation's, each whole
+    assert_replica_equals_server(path, clerk)
+    assert sync(path, clerk).pushed == 0
+
+
+def test_a_kept_series_is_numbered_nowhere_else(login, owner, tmp_path, kept_series):
+    clerk, other, run = login(), login(), run_tag()
+    path = tmp_path / "replica.sqlite3"
+    sync(path, clerk)
+    ws = _workstation(path)
+    code = f"K{run[:4]}".upper()
+    kept = kept_series(code, ws)
+    customer = _customer(clerk, f"Cliente {run}")
+    online = _draft(clerk, customer.id, "10", series_id=kept.id)
+    with pytest.raises(ValidationError, match=f"Series {code} is kept for the offline work of workstation {ws}"):
+        posting.post_invoice(clerk, online.id)  # online: the server numbers its own series only
+    with raw(other) as conn:  # another login with psql, forging the posting
+        import psycopg
+
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="reserved for another computer"):
+            conn.execute(f"UPDATE invoice SET status = 'posted', number = 1, fiscal_year = {dt.date.today().year}, "
+                         f"full_number = '{code}-{dt.date.today().year}-000001' WHERE id = %s", (online.id,))
+    with pytest.raises(ValidationError, match="is the default for new invoices"):
+        series.reserve_series(owner, "F", ws)  # the default series is everyone's
+
+
+def _default_series_id(db):
+    from app.domain.enums import InvoiceKind
+    from app.domain.invoices import InvoiceSeries
+
+    with db.session() as s:
+        return s.execute(select(InvoiceSeries.id).where(InvoiceSeries.is_default.is_(True),
+                                                        InvoiceSeries.kind == InvoiceKind.INVOICE)).scalar_one()
