@@ -99,7 +99,7 @@ def _profile_or_none(name: str | None) -> Profile | None:
 
 def _linked(profile: Profile, database: Database) -> Opened:
     """A shared profile's server Database, wrapped so the window can go offline with it."""
-    link = Link(replica.replica_path(profile.name), database.engine.url, server=database)
+    link = Link(replica.replica_path(profile.name), server=database)
     return Opened(link, where_label(profile, database), profile.name)
 
 

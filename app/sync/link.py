@@ -97,16 +97,16 @@ def copy_owner(path: Path) -> str | None:
 class Link(Database):
     """A Database aimed at the shared server or at this computer's replica of it.
 
-    ``url``: the server's, password included (in memory only), to reconnect with; ``server``: the
-    server's Database when logged in; ``offline``: the replica's Database when starting without one.
+    ``server``: the server's Database when logged in; ``offline``: the replica's Database when starting
+    without one, and then ``url``: the server's, password included (in memory only), to reconnect with.
     """
 
-    def __init__(self, replica_path: Path, url: URL, *, server: Database | None = None,
+    def __init__(self, replica_path: Path, url: URL | None = None, *, server: Database | None = None,
                  offline: Database | None = None):  # noqa: D107 - no Database.__init__: every attribute delegates
-        if server is None and offline is None:
-            raise ValueError("a Link needs the server or the replica")
+        if server is None and (offline is None or url is None):
+            raise ValueError("a Link needs the server, or the replica and the server's URL")
         self.replica_path = replica_path
-        self.url = url
+        self.url = server.engine.url if server is not None else url
         self._server = server
         self._replica = offline
         self._target: Database = server if server is not None else offline
@@ -136,6 +136,12 @@ class Link(Database):
     @property
     def offline(self) -> bool:  # type: ignore[override]
         return self._target.offline
+
+    def __getattr__(self, name: str):
+        """Anything else a Database has (or gains later), as the side in use has it."""
+        if name.startswith("__") or name in ("_target", "_server", "_replica"):
+            raise AttributeError(name)
+        return getattr(self._target, name)
 
     @property
     def server(self) -> Database | None:

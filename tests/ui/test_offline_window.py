@@ -53,7 +53,7 @@ def _window(qtbot, link: Link, *, probe_ms: int = 200) -> MainWindow:
 
 def _online(qtbot, tmp_path, server) -> tuple[MainWindow, Link]:
     """A window on the server whose first login makes the copy, in the background."""
-    link = Link(tmp_path / "replica.sqlite3", server.engine.url, server=server)
+    link = Link(tmp_path / "replica.sqlite3", server=server)
     window = _window(qtbot, link)
     controller = window.offline_controller
     qtbot.waitUntil(lambda: link.replica_path.exists() and not controller.syncing, timeout=30_000)
@@ -260,7 +260,7 @@ def _conflicts(login, owner, tmp_path, tag: str):
 def test_the_conflicts_inbox_keeps_the_servers_or_sends_mine(qtbot, login, owner, tmp_path):
     tag = run_tag()
     clerk, ruiz, gil = _conflicts(login, owner, tmp_path, tag)
-    link = Link(tmp_path / "replica.sqlite3", clerk.engine.url, server=clerk)
+    link = Link(tmp_path / "replica.sqlite3", server=clerk)
     window = _window(qtbot, link)
     banner = window.offline_banner
     qtbot.waitUntil(lambda: banner.isVisible() and banner.conflicts_button.isVisible(), timeout=5_000)
@@ -309,7 +309,7 @@ def test_a_change_to_a_record_gone_from_the_server_shows_what_was_typed_and_is_e
     [conflict] = sync(path, clerk).conflicts
     assert conflict["field"] is None and conflict["reason"].startswith("gone")
 
-    window = _window(qtbot, Link(path, clerk.engine.url, server=clerk))
+    window = _window(qtbot, Link(path, server=clerk))
     qtbot.waitUntil(lambda: window.offline_banner.conflicts_button.isVisible(), timeout=5_000)
     qtbot.mouseClick(window.offline_banner.conflicts_button, Qt.MouseButton.LeftButton)
     dialog = window.conflicts_dialog
@@ -327,3 +327,21 @@ def test_a_change_to_a_record_gone_from_the_server_shows_what_was_typed_and_is_e
     assert dialog.list.count() == 0
     dialog.accept()
     qtbot.waitUntil(lambda: not window.offline_banner.isVisible(), timeout=10_000)
+
+
+def test_a_copy_that_cannot_stand_in_is_said_plainly_when_the_server_goes(
+        qtbot, login, fault_proxy, via_proxy, tmp_path):
+    ana, luis = login("clerk"), login("clerk")
+    path = tmp_path / "replica.sqlite3"
+    sync(path, ana)  # Ana's copy on this computer; Luis works online
+    window = _window(qtbot, Link(path, server=via_proxy(fault_proxy, luis)))
+    assert not window.offline_banner.isVisible()
+    _lose(fault_proxy)
+    qtbot.waitUntil(lambda: window.offline_banner.isVisible(), timeout=15_000)
+    text = window.offline_banner.text.text()
+    assert text.startswith("The server is not answering.") and f"{ana.user}'s, not {luis.user}'s" in text
+    assert window.connection_label.text() == "Not connected" and not window.database.offline
+    shot(window, "copy_refused")
+    fault_proxy.refuse(False)
+    qtbot.waitUntil(lambda: not window.offline_banner.isVisible(), timeout=15_000)
+    assert window.connection_label.text() == "Connected"
