@@ -21,7 +21,8 @@ from app.db.session import Database
 from app.domain.enums import InvoiceKind
 from app.errors import ConflictError, FieldError, TrastiendaError, ValidationError
 from app.services.series import (
-    SeriesData, SeriesView, archive_series, create_series, get_series, list_series, restore_series, update_series,
+    SeriesData, SeriesView, archive_series, create_series, get_series, list_series, list_workstations, restore_series,
+    update_series,
 )
 from ui.common import dialogs
 from ui.common.fields import CheckField, ChoiceField, DecimalField, TextField
@@ -68,6 +69,11 @@ class SeriesDialog(QDialog):
         f.add("yearly_reset", self.tr("Numbering"), CheckField(self.tr("Start again at 1 each &year")))
         f.add("next_number", self.tr("Ne&xt number"), DecimalField(places=0))
         f.add("is_default", self.tr("Default"), CheckField(self.tr("&Default series for new documents of its kind")))
+        # A series kept for one computer is numbered there, offline, and by nobody else (a shared server).
+        f.add("workstation_id", self.tr("&Offline use"), ChoiceField(
+            [(self.tr("Workstation {0} · {1} ({2})").replace("{0}", str(w.number)).replace("{1}", w.label)
+              .replace("{2}", w.login), w.id) for w in list_workstations(db)],
+            blank=self.tr("Everyone: numbered by the server")))
         f.sig_edited.connect(self._on_edited)
         f.setMinimumWidth(360)
 
@@ -175,7 +181,7 @@ class SeriesDialog(QDialog):
         self.table.clearSelection()
         self.table.blockSignals(False)
         self.form.load({"code": "", "name": "", "kind": InvoiceKind.INVOICE, "prefix": "", "yearly_reset": True,
-                        "next_number": Decimal(1), "is_default": False})
+                        "next_number": Decimal(1), "is_default": False, "workstation_id": None})
         self.dirty = False
         self._update_buttons()
         self.form.fields["code"].setFocus()

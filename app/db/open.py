@@ -33,6 +33,13 @@ def open_database(db: str | Path | URL | None, *, upgrade: bool | None = None, u
 
     engine = make_engine(db)
     try:
+        if engine.dialect.name == "sqlite" and _is_replica(engine):
+            # An offline copy is never migrated here: a rebuilt table would lose its outbox triggers, and a
+            # copy of another revision is the server's to replace (``open_replica`` says how).
+            engine.dispose()
+            from app.sync.service import open_replica
+
+            return open_replica(Path(engine.url.database), user=user)
         if upgrade or (upgrade is None and engine.dialect.name == "sqlite"):
             migrate.upgrade(engine)
         else:
@@ -42,15 +49,13 @@ def open_database(db: str | Path | URL | None, *, upgrade: bool | None = None, u
         engine.dispose()
         raise
     login, roles = identity(engine)
-    offline = engine.dialect.name == "sqlite" and _replica_state(engine)
-    if offline:  # a shared profile's offline copy: the server's login and roles, and offline rules
-        login = offline.get("user") or login
-        roles = replica.state_roles(offline) or roles
     database = Database(engine, user=user or login, roles=roles)
-    database.offline = bool(offline)
     ensure_reference_data(database)
     return database
 
 
-def _replica_state(engine) -> dict | None:
-    return replica.get_state(engine) if replica.is_replica(engine) else None
+def _is_replica(engine) -> bool:
+    try:
+        return replica.is_replica(engine)
+    except Exception:  # not a database at all: the usual path says so
+        return False

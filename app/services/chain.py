@@ -21,8 +21,16 @@ so two posters never chain onto the same record (a fork) and sequences run
   ``BEGIN`` would not do: its first read would pin an old snapshot and the
   later INSERT would fail with SQLITE_BUSY_SNAPSHOT instead of waiting.
 
-The unique constraints (issuer, sequence) and (issuer, previous_hash) are the
-backstop: if the lock were ever bypassed, the second writer fails instead of
+Chains are per issuer and installation (the SIF's NumeroInstalacion). The
+server's is installation 0: every posting made online and every cancellation.
+A computer working offline cannot know the server chain's last link, so the
+invoices it posts offline, in the series the server keeps for it
+(``invoice_series.workstation_id``), chain in its own installation, numbered
+by its workstation number; the server checks each such record as that chain's
+next link when the copy syncs. ``chain_of`` says which chain an invoice joins.
+
+The unique constraints (issuer, installation, sequence) and (issuer,
+installation, previous_hash) are the backstop: if the lock were ever bypassed, the second writer fails instead of
 forking the chain. Verification lives in ``app.services.chain_verify``.
 """
 

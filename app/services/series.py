@@ -36,6 +36,7 @@ class SeriesData:
     yearly_reset: bool = True
     next_number: int = 1
     is_default: bool = False  # the series a new invoice of this kind gets
+    workstation_id: uuid.UUID | None = None  # kept for that computer's offline postings (a shared server)
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,16 @@ class SeriesView:
     year: int | None
     next_number: int
     is_default: bool
+    workstation_id: uuid.UUID | None
     archived_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class WorkstationView:
+    id: uuid.UUID
+    number: int
+    label: str  # the computer's name
+    login: str  # whose offline copy
 
 
 def _validate(data: SeriesData) -> dict:
@@ -75,6 +85,7 @@ def _validate(data: SeriesData) -> dict:
         "yearly_reset": bool(data.yearly_reset),
         "next_number": int(number) if number is not None else None,
         "is_default": bool(data.is_default),
+        "workstation_id": data.workstation_id,
     }
     v.done()
     return out
@@ -94,6 +105,22 @@ def _last_number_used(s: Session, series: InvoiceSeries, yearly_reset: bool) -> 
         latest = s.execute(select(func.max(Invoice.fiscal_year)).where(Invoice.series_id == series.id)).scalar()
         stmt = stmt.where(Invoice.fiscal_year == latest)
     return s.execute(stmt).scalar() or 0
+
+
+def _check_workstation(s: Session, values: dict) -> None:
+    """A series kept for a computer: that computer exists, and the series is not everyone's default."""
+    from app.domain.sync import Workstation
+
+    ws_id = values["workstation_id"]
+    if ws_id is None:
+        return
+    number = s.execute(select(Workstation.number).where(Workstation.id == ws_id)).scalar()
+    if number is None:
+        raise ValidationError("workstation_id", _(
+            "That workstation does not exist: a computer gets its number when it first makes its offline copy."))
+    if values["is_default"]:
+        raise ValidationError("is_default", _(
+            "A series kept for workstation {n} cannot be the default for everyone's new invoices.").format(n=number))
 
 
 def _make_default(s: Session, series: InvoiceSeries) -> None:
@@ -125,6 +152,7 @@ def create_series(db: Database, data: SeriesData) -> SeriesView:
     values = _validate(data)
     with db.session() as s:
         _check_code_free(s, values["code"], None)
+        _check_workstation(s, values)
         series = InvoiceSeries(**values)
         s.add(series)
         s.flush()
@@ -145,6 +173,7 @@ def update_series(
         v = Validator()
         if values["code"] != series.code:
             _check_code_free(s, values["code"], series.id)
+        _check_workstation(s, values)
         has_invoices = s.execute(select(Invoice.id).where(Invoice.series_id == series.id).limit(1)).first()
         if values["kind"] != series.kind and has_invoices:
             v.error("kind", _("This series already holds invoices: its kind cannot change."))
@@ -184,29 +213,35 @@ def restore_series(db: Database, series_id: uuid.UUID) -> SeriesView:
 
 
 def reserve_series(db: Database, code: str, workstation: int | None) -> SeriesView:
-    """Keep series ``code`` for workstation ``workstation``'s offline postings (None: give it back).
+    """Keep series ``code`` for workstation number ``workstation``'s offline postings (None: give it back).
 
     Only that computer numbers it, and only offline, so its numbers stay correlative while nobody can
-    reach the server; the server numbers every other series. A default series is for everyone's new
-    invoices and cannot be kept for one computer.
+    reach the server; the server numbers every other series. Give a series back only once its computer
+    has synced: an invoice it posted offline after that would reach the server without its chain.
     """
     from app.domain.sync import Workstation
 
     with db.session() as s:
         series = s.execute(select(InvoiceSeries).where(InvoiceSeries.code == code.strip())).scalar()
         if series is None:
-            raise ValidationError("series", _("There is no series {code}.").format(code=code))
+            raise ValidationError("code", _("There is no series {code}.").format(code=code))
         ws_id = None
         if workstation is not None:
             ws_id = s.execute(select(Workstation.id).where(Workstation.number == workstation)).scalar()
             if ws_id is None:
-                raise ValidationError("workstation", _(
+                raise ValidationError("workstation_id", _(
                     "There is no workstation {n}: a computer gets its number when it first makes its offline "
                     "copy.").format(n=workstation))
-            if series.is_default:
-                raise ValidationError("series", _(
-                    "Series {code} is the default for new invoices: create a series of its own for workstation "
-                    "{n}.").format(code=series.code, n=workstation))
+        _check_workstation(s, {"workstation_id": ws_id, "is_default": series.is_default})
         series.workstation_id = ws_id
         s.flush()
         return to_view(SeriesView, series)
+
+
+def list_workstations(db: Database) -> list[WorkstationView]:
+    """The computers that keep an offline copy of this server, by number."""
+    from app.domain.sync import Workstation
+
+    with db.session() as s:
+        return [WorkstationView(w.id, w.number, w.label, w.login)
+                for w in s.scalars(select(Workstation).order_by(Workstation.number))]

@@ -256,6 +256,11 @@ FORGERIES = {
     "wrong issuer": (lambda r, ctx: _rehash({**r, "issuer_tax_id": "B12345674", "sequence": 1, "previous_hash": "",
                                              "previous_invoice_number": None, "previous_issue_date": None}),
                      "issuer_tax_id", "issuer"),
+    # The first link of a workstation's own chain: self-consistent, but the invoice's series is the server's.
+    "in a workstation's chain": (lambda r, ctx: _rehash({**r, "installation": 7, "sequence": 1, "previous_hash": "",
+                                                        "previous_invoice_number": None,
+                                                        "previous_issue_date": None}),
+                                 "installation", "installation"),
     "generated before the previous record": (
         lambda r, ctx: _other_moment(r, ctx["previous"]["generated_at"] - dt.timedelta(seconds=1)),
         "generated_at", "before the record it follows"),

@@ -175,3 +175,49 @@ def _default_series_id(db):
     with db.session() as s:
         return s.execute(select(InvoiceSeries.id).where(InvoiceSeries.is_default.is_(True),
                                                         InvoiceSeries.kind == InvoiceKind.INVOICE)).scalar_one()
+
+
+def test_an_admin_keeps_and_gives_back_a_series_from_the_command_line(login, owner, shop, tmp_path):
+    from tests.sync.test_sync_cli import run
+
+    clerk, run_id = login(), run_tag()
+    path = tmp_path / "replica.sqlite3"
+    sync(path, clerk)
+    ws = _workstation(path)
+    code = f"C{run_id[:4]}".upper()
+    series.create_series(owner, series.SeriesData(code=code, name="Portátil", prefix=f"{code}-"))
+    url = shop[0].render_as_string(hide_password=False)
+
+    kept = run(tmp_path, "series", "keep", code, "--workstation", str(ws), "--db", url)
+    assert kept.returncode == 0, kept.stderr
+    listed = run(tmp_path, "series", "workstations", "--db", url)
+    assert re.search(rf"^{ws}\t.*\t{clerk.user}\tseries: .*{code}", listed.stdout, re.M), listed.stdout
+    missing = run(tmp_path, "series", "keep", code, "--workstation", "99999", "--db", url)
+    assert missing.returncode != 0 and "There is no workstation 99999" in missing.stderr
+    released = run(tmp_path, "series", "release", code, "--db", url)
+    assert released.returncode == 0 and "numbered by the server again" in released.stdout
+    assert series.list_series(owner) and all(v.workstation_id is None for v in series.list_series(owner)
+                                             if v.code == code)
+
+
+def test_demo_on_an_offline_copy_types_work_that_reaches_the_server(login, owner, tmp_path, kept_series):
+    from tests.sync.checks import stocked_product
+    from tests.sync.test_sync_cli import run
+
+    clerk, run_id = login(), run_tag()
+    stocked_product(clerk, f"D{run_id}", 100)
+    path = tmp_path / "replica.sqlite3"
+    sync(path, clerk)
+    kept_series(f"D{run_id[:4]}".upper(), _workstation(path))
+    sync(path, clerk)
+
+    typed = run(tmp_path, "--db", str(path), "demo", "--invoices", "6", "--customers", "2", "--seed", "7")
+    assert typed.returncode == 0, typed.stderr
+    assert "2 customers, 6 invoices (6 numbered here, 0 to be posted at the next sync)" in typed.stdout
+    with Offline(path) as offline:
+        waiting = replica.pending(offline.engine)
+        assert waiting > 6 * 3  # each invoice, its lines, its record and its stock moves, captured
+    report = sync(path, clerk)
+    assert report.conflicts == [] and report.pushed == waiting
+    assert verify_chain(owner).ok
+    assert_replica_equals_server(path, clerk)

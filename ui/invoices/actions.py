@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from app.domain.enums import CorrectionReason, InvoiceKind, InvoiceStatus
-from app.errors import ConflictError, NegativeStockWarning, TrastiendaError, ValidationError
+from app.errors import ConflictError, NegativeStockWarning, PostingQueued, TrastiendaError, ValidationError
 from app.services.corrections import cancel_invoice, create_credit_note
 from app.services.posting import post_invoice
 from ui.common import dialogs
@@ -92,6 +92,13 @@ class InvoiceActions:
             return False
         except ConflictError as exc:
             dialogs.inform(tab, tr("Not posted"), str(exc))
+            return False
+        except PostingQueued:
+            dialogs.inform(tab, tr("Posted at the next sync"), tr(
+                "You are working offline. This draft is checked and will be posted, with the next number of its "
+                "series, as soon as this computer syncs with the server. Invoices of the series kept for this "
+                "computer are numbered and printed at once."))
+            tab.sig_status.emit(tr("Draft waiting to be posted at the next sync."))
             return False
         except TrastiendaError as exc:
             tab.form.show_general(str(exc))
