@@ -82,11 +82,12 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 
 
 def make_engine(db: str | Path | URL | None, *, echo: bool = False,
-                statement_timeout_ms: int | None = STATEMENT_TIMEOUT_MS) -> Engine:
+                statement_timeout_ms: int | None = STATEMENT_TIMEOUT_MS,
+                connect_timeout_s: int = CONNECT_TIMEOUT_S) -> Engine:
     """An engine for a SQLite file or a PostgreSQL server.
 
     PostgreSQL: TLS settings come from the URL's query (``sslmode``, ``sslrootcert``,
-    as a connection profile builds it); connecting gives up after ``CONNECT_TIMEOUT_S``;
+    as a connection profile builds it); connecting gives up after ``connect_timeout_s``;
     the server cancels any statement running longer than ``statement_timeout_ms``
     (None or 0: no limit; an ``options`` parameter in the URL replaces ours).
     """
@@ -98,7 +99,7 @@ def make_engine(db: str | Path | URL | None, *, echo: bool = False,
         capture.install_capture_flag(engine)  # an offline replica's outbox triggers ask it
         return engine
     if url.get_backend_name() == "postgresql":
-        connect_args: dict = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "trastienda", **KEEPALIVES}
+        connect_args: dict = {"connect_timeout": connect_timeout_s, "application_name": "trastienda", **KEEPALIVES}
         if statement_timeout_ms and "options" not in url.query:
             connect_args["options"] = f"-c statement_timeout={int(statement_timeout_ms)}"
         engine = create_engine(url, echo=echo, pool_pre_ping=True, connect_args=connect_args)

@@ -226,9 +226,8 @@ class Link(Database):
         answer: the server is there (``reconnect`` then says what is wrong)."""
         from app.db.engine import check_connection, make_engine
 
-        engine = make_engine(self.url, statement_timeout_ms=PROBE_STATEMENT_TIMEOUT_MS)
-        event.listen(engine, "do_connect",
-                     lambda _d, _r, _a, params: params.update(connect_timeout=PROBE_CONNECT_TIMEOUT_S))
+        engine = make_engine(self.url, statement_timeout_ms=PROBE_STATEMENT_TIMEOUT_MS,
+                             connect_timeout_s=PROBE_CONNECT_TIMEOUT_S)
         try:
             check_connection(engine)
         except DatabaseUnavailableError as exc:

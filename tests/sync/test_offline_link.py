@@ -162,3 +162,21 @@ def test_the_probe_gives_up_on_a_server_that_stops_answering(login, fault_proxy,
     finally:
         fault_proxy.hang(False)
     assert link.probe()
+
+
+def test_the_probe_connects_with_its_own_short_timeout(login, tmp_path, monkeypatch):
+    import psycopg
+
+    from app.sync import link as link_module
+
+    seen: list = []
+    real = psycopg.Connection.connect.__func__
+
+    def spy(cls, *args, **kwargs):
+        seen.append(kwargs.get("connect_timeout"))
+        return real(cls, *args, **kwargs)
+
+    link = _link(tmp_path, login("clerk"))
+    monkeypatch.setattr(psycopg.Connection, "connect", classmethod(spy))
+    assert link.probe()
+    assert seen == [link_module.PROBE_CONNECT_TIMEOUT_S]

@@ -109,6 +109,10 @@ def test_a_form_half_typed_when_the_server_goes_is_saved_offline_and_reaches_the
     assert f"{tag} Ferretería Ruiz SL" in _names(tab)
     shot(window, "offline_banner")
     assert _on_server(owner, f"{tag} Ferretería Ruiz SL") == 0
+    qtbot.mouseClick(window.offline_banner.sync_button, Qt.MouseButton.LeftButton)  # still down: said so
+    progress = window.findChild(object, "sync_progress")
+    qtbot.waitUntil(lambda: progress.toolTip().startswith("Not synced at "), timeout=15_000)
+    assert link.offline and window.offline_banner.isVisible()
 
     fault_proxy.refuse(False)
     window.offline_controller.start()  # probing again: the server answers, the sync runs by itself

@@ -40,13 +40,16 @@ def attach(window, link: Link, profile: Profile | None = None, *, probe_ms: int 
 
     def update() -> None:
         window.set_connection_state(connection_text(controller))
-        progress.setText(progress_text(controller))
+        text = progress_text(controller)  # a long reason is elided here, whole in the tooltip
+        progress.setText(progress.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, 420))
+        progress.setToolTip(text)
         button.setEnabled(not controller.syncing)
         sync_action.setEnabled(not controller.syncing)
         review.setEnabled(controller.conflicts > 0)
 
     controller.sig_changed.connect(update)
-    controller.sig_synced.connect(lambda _report: window.refresh_lists())
+    # Lists are read again only when the sync changed something: a clerk scrolling a list is left alone.
+    controller.sig_synced.connect(lambda report: window.refresh_lists() if report.pulled or report.pushed else None)
     banner.conflicts_button.clicked.connect(lambda: open_conflicts(window))
     if profile is not None:
         banner.login_button.clicked.connect(lambda: _log_in_again(window, profile))

@@ -105,6 +105,8 @@ def progress_text(controller: OfflineController) -> str:
         what, done, total = c.progress
         step = tr("sending changes") if what == "push" else tr("receiving {0}").replace("{0}", table_title(what))
         return tr("Syncing: {0} {1}/{2}").replace("{0}", step).replace("{1}", str(done)).replace("{2}", str(total))
+    if c.last_failure:
+        return c.last_failure
     report = c.last_report
     if report is None:
         return ""

@@ -48,6 +48,7 @@ class OfflineController(QObject):
         self.progress: tuple[str, int, int] | None = None
         self.last_report = None
         self.last_synced: dt.datetime | None = None
+        self.last_failure = ""  # why the last sync asked for did not happen, for the status bar
         self._probing = False
         self._again = False  # changes saved on the copy during the sync that brought the window back
         self._probe = QTimer(self)
@@ -147,7 +148,7 @@ class OfflineController(QObject):
         if result is None:  # another sync had the copy: it reports itself
             return
         report, server = result
-        self.last_report, self.last_synced, self.problem = report, dt.datetime.now(), ""
+        self.last_report, self.last_synced, self.problem, self.last_failure = report, dt.datetime.now(), "", ""
         if self.offline:
             self.link.go_online(server)
             self._again = True  # anything saved on the copy while this sync ran goes at once
@@ -157,6 +158,8 @@ class OfflineController(QObject):
 
     def _on_sync_failed(self, exc: Exception) -> None:
         self.syncing, self.progress = False, None
+        self.last_failure = self.tr("Not synced at {0}: {1}").replace("{0}", dt.datetime.now().strftime("%H:%M")) \
+            .replace("{1}", str(exc).strip().splitlines()[0] if str(exc) else type(exc).__name__)
         if isinstance(exc, LoginRefusedError):
             self.needs_login = True
             self.problem = str(exc)
