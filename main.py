@@ -20,6 +20,9 @@
     python main.py server remove-user NAME --db URL            drop a login
     python main.py profile add NAME --url postgresql+psycopg://USER@HOST:PORT/DB [--sslmode M --sslrootcert CA]
     python main.py profile list | profile remove NAME     the shared servers this computer knows
+    python main.py --profile NAME sync          send the offline copy's changes, then bring it up to date
+    python main.py --profile NAME sync --export FILE          save the copy's unsynced changes (no server needed)
+    python main.py --profile NAME sync --fresh --export FILE  save them, then download a fresh copy (old one kept)
 
 Global options (--db, --profile, --verbose) are accepted before or after the command name.
 --profile NAME connects with a saved profile; its password comes from the keyring, PGPASSWORD or a prompt.
@@ -145,9 +148,16 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--pdf", dest="pdf_path", metavar="FILE.pdf", help="write the data as a PDF (in Spanish)")
 
     profile = command("profile", "connection profiles: the shared servers this computer knows (never a password)")
-    sync = commands.add_parser("sync", help="with --profile: send this computer's offline changes to the server, "
-                                            "then bring its offline copy up to date (made on first use)")
+    sync_help = ("with --profile: send this computer's offline changes to the server, then bring its offline copy "
+                 "up to date (made on first use); --export and --fresh are the way out of a copy that is refused")
+    sync = commands.add_parser("sync", help=sync_help, description=sync_help)
     _global_options(sync, suppress=True)
+    sync.add_argument("--export", metavar="FILE", help="save the offline copy's unsynced changes and open conflicts "
+                      "to FILE (JSON), reading only this computer's copy: works without the server, and with a copy "
+                      "that is refused (another login's or server's, another version's, a damaged file)")
+    sync.add_argument("--fresh", action="store_true", help="download a new offline copy; the old one is kept as "
+                      "<file>.<time>.old. Refused while the old one holds unsynced changes, unless --export FILE "
+                      "saves them in the same command")
     profile_commands = profile.add_subparsers(dest="profile_command", metavar="ACTION", required=True)
     add = command("add", "save a shared server as a profile", profile_commands)
     add.add_argument("name", metavar="NAME", help="the profile's name, e.g. Office")
@@ -210,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "sync":
             if profile is None or args.offline:
                 parser.error("sync needs --profile NAME, and the server (not --offline)")
-            return admin.sync_command(profile, admin.profile_target(profile))
+            return admin.sync_command(profile, export=args.export, fresh=args.fresh)
         if profile is not None and getattr(args, "offline", False):
             args.db = admin.offline_target(profile)  # the replica file
         elif profile is not None:
