@@ -5,6 +5,7 @@
     python main.py db current [--db ...]       print the schema revision
     python main.py demo [--db ...] [--seed N] [--invoices N] ...   fill with demo data
     python main.py chain verify [--db ...]     recompute the VERI*FACTU chain (exit 1 if broken)
+    python main.py series workstations|keep CODE --workstation N|release CODE   series kept for offline work
     python main.py stock check [--db ...]      prove stock on hand is the sum of the moves (exit 1 if not)
     python main.py contracts bill --until YYYY-MM-DD [--post|--draft]   invoice every contract period due
     python main.py contracts refresh [--today YYYY-MM-DD]   renew or end contracts past their end date
@@ -104,6 +105,18 @@ def build_parser() -> argparse.ArgumentParser:
     chain_commands = chain.add_subparsers(dest="chain_command", metavar="ACTION", required=True)
     command("verify", "recompute every record's hash; name the first broken record (exit 1 if any)",
             chain_commands)
+
+    series_cmd = command("series", "invoice series kept for one computer's offline postings (a shared server)")
+    series_commands = series_cmd.add_subparsers(dest="series_command", metavar="ACTION", required=True)
+    command("workstations", "list the computers that keep an offline copy, with the series kept for each",
+            series_commands)
+    keep = command("keep", "keep a series for one workstation: only it numbers the series, offline", series_commands)
+    keep.add_argument("code", metavar="CODE", help="the series, e.g. FP1")
+    keep.add_argument("--workstation", type=_positive, required=True, metavar="N",
+                      help="the workstation's number (see `series workstations`)")
+    release = command("release", "give a kept series back to the server (once its computer has synced)",
+                      series_commands)
+    release.add_argument("code", metavar="CODE")
 
     stock = command("stock", "stock levels")
     stock_commands = stock.add_subparsers(dest="stock_command", metavar="ACTION", required=True)
@@ -234,6 +247,9 @@ def main(argv: list[str] | None = None) -> int:
             return admin.db_command(args.db_command, args.db, verbose=args.verbose)
         if args.command == "chain":
             return admin.chain_command(args.chain_command, args.db)
+        if args.command == "series":
+            return admin.series_command(args.series_command, args.db, code=getattr(args, "code", None),
+                                        workstation=getattr(args, "workstation", None))
         if args.command == "stock":
             return admin.stock_command(args.stock_command, args.db)
         if args.command == "contracts" and args.contracts_command == "bill":

@@ -83,6 +83,36 @@ def chain_command(action: str, db: str | None) -> int:
     return 1
 
 
+def series_command(action: str, db, *, code: str | None = None, workstation: int | None = None) -> int:
+    """``series workstations|keep|release``: which computer numbers which series offline."""
+    from app.db.open import open_database
+    from app.services import series
+
+    database = open_database(resolve_url(db), upgrade=False)
+    try:
+        if action == "workstations":
+            kept: dict = {}
+            for view in series.list_series(database):
+                if view.workstation_id is not None:
+                    kept.setdefault(view.workstation_id, []).append(view.code)
+            stations = series.list_workstations(database)
+            for w in stations:
+                print(_("{n}\t{label}\t{login}\tseries: {codes}").format(
+                    n=w.number, label=w.label, login=w.login, codes=", ".join(kept.get(w.id, [])) or "-"))
+            if not stations:
+                print(_("No computer keeps an offline copy of this database yet."))
+            return 0
+        view = series.reserve_series(database, code or "", workstation if action == "keep" else None)
+    finally:
+        database.dispose()
+    if action == "keep":
+        print(_("Series {code} is kept for workstation {n}: only it numbers the series, offline.").format(
+            code=view.code, n=workstation))
+    else:
+        print(_("Series {code} is numbered by the server again.").format(code=view.code))
+    return 0
+
+
 def stock_command(action: str, db: str | None) -> int:
     """``stock check``: 0 and "Stock OK: ...", or 1 and one line per level that is not the sum of its moves."""
     from app.db.open import open_database
@@ -131,6 +161,11 @@ def demo_command(db: str | None, *, seed: int, sizes: dict[str, int], verbose: b
             if done == total:
                 print(file=sys.stderr)
 
+    if database.offline:  # an offline copy holds the server's data: type work on it, as a clerk would
+        try:
+            return _offline_demo(database, seed=seed, sizes=sizes, progress=progress)
+        finally:
+            database.dispose()
     try:
         stats = generate_demo(database, seed=seed, progress=progress, **sizes)
     finally:
@@ -142,6 +177,20 @@ def demo_command(db: str | None, *, seed: int, sizes: dict[str, int], verbose: b
     if stats.database_bytes:
         print(_("Database size: {mib:,.1f} MiB").format(mib=stats.database_bytes / 2**20))
     return 0
+
+
+def _offline_demo(database, *, seed: int, sizes: dict[str, int], progress) -> int:
+    from app.demo.offline import type_offline_work
+
+    invoices = sizes["invoices"]
+    report = type_offline_work(database, seed=seed, customers=min(sizes["customers"], invoices),
+                               invoices_n=invoices, progress=progress)
+    print(_("Typed on the offline copy: {c} customers, {i} invoices ({n} numbered here, {q} to be posted at the "
+            "next sync). Run `sync` to send them.").format(c=report.customers, i=report.invoices,
+                                                           n=len(report.numbered), q=report.queued))
+    for line in report.refused:
+        print(_("  Not posted: {why}").format(why=line), file=sys.stderr)
+    return 1 if report.refused else 0
 
 
 # -- invoice list / invoice pdf ----------------------------------------------------
