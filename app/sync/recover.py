@@ -61,6 +61,8 @@ def unsynced(path: Path) -> tuple[int, int] | None:
                        if "sync_outbox" in tables else 0)
             conflicts = (conn.execute("SELECT count(*) FROM sync_conflict WHERE resolved_at IS NULL").fetchone()[0]
                          if "sync_conflict" in tables else 0)
+            if "sync_posting" in tables:  # drafts posted offline, to be numbered at sync: unsynced work too
+                changes += conn.execute("SELECT count(*) FROM sync_posting").fetchone()[0]
             return changes, conflicts
     except sqlite3.Error:
         return None
@@ -98,7 +100,7 @@ def export_copy(path: Path, out: Path) -> Exported:
         try:
             replica.export_outbox(engine, out)
             data = json.loads(out.read_text(encoding="utf-8"))
-            return Exported(changes=len(data["changes"]), conflicts=len(data["conflicts"]))
+            return Exported(changes=len(data["changes"]) + len(data["to_post"]), conflicts=len(data["conflicts"]))
         except (DBAPIError, sqlite3.Error, ValueError):  # damaged, or not a copy: read what can be read
             out.unlink(missing_ok=True)
             return _salvage(path, out)
@@ -120,6 +122,7 @@ def _salvage(path: Path, out: Path) -> Exported:
         state = {r["key"]: r["value"] for r in _rows(conn, "sync_state", "", problems)}
         changes = [dict(r) for r in _rows(conn, "sync_outbox", "", problems)]
         conflicts = [dict(r) for r in _rows(conn, "sync_conflict", "AND resolved_at IS NULL", problems)]
+        postings = [dict(r) for r in _rows(conn, "sync_posting", "", problems)] if _has(conn, "sync_posting") else []
     if not (state or changes or conflicts) and problems:
         return Exported(problems=problems, written=False)
     for change in changes:
@@ -128,13 +131,21 @@ def _salvage(path: Path, out: Path) -> Exported:
             change["changes"] = json.loads(change["changes"])
         except (TypeError, ValueError):
             pass  # kept as the text it is
-    for conflict in conflicts:
-        conflict.pop("salvage_rowid", None)
+    for row in conflicts + postings:
+        row.pop("salvage_rowid", None)
     tmp = out.with_name(out.name + ".part")
-    tmp.write_text(json.dumps({"replica": state, "changes": changes, "conflicts": conflicts,
+    tmp.write_text(json.dumps({"replica": state, "changes": changes, "to_post": postings, "conflicts": conflicts,
                                "unreadable": problems}, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
     tmp.replace(out)
-    return Exported(changes=len(changes), conflicts=len(conflicts), problems=problems)
+    return Exported(changes=len(changes) + len(postings), conflicts=len(conflicts), problems=problems)
+
+
+def _has(conn: sqlite3.Connection, table: str) -> bool:
+    try:
+        return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone() \
+            is not None
+    except sqlite3.Error:
+        return False
 
 
 def _rows(conn: sqlite3.Connection, table: str, where: str, problems: list[str]) -> list:

@@ -176,19 +176,22 @@ def check_matches(state: dict[str, str], server: ServerIdentity) -> None:
 
 
 def export_outbox(engine: Engine, path: Path) -> int:
-    """Write the unsynced changes and the open conflicts to ``path`` (JSON), atomically; returns how many."""
+    """Write the unsynced changes, the drafts waiting to be posted at sync and the open conflicts to ``path``
+    (JSON), atomically; returns how many."""
     with engine.connect() as conn:
         changes = [dict(r._mapping) for r in conn.execute(select(sync_outbox).order_by(sync_outbox.c.seq))]
         conflicts = [dict(r._mapping) for r in conn.execute(
             select(sync_conflict).where(sync_conflict.c.resolved_at.is_(None)).order_by(sync_conflict.c.seq))]
         state = {k: v for k, v in conn.execute(select(sync_state.c.key, sync_state.c.value))}
+        postings = ([dict(r._mapping) for r in conn.execute(select(sync_posting).order_by(sync_posting.c.requested_at))]
+                    if inspect(conn).has_table("sync_posting") else [])
     for change in changes:
         change["changes"] = json.loads(change["changes"])
     tmp = path.with_name(path.name + ".part")
-    tmp.write_text(json.dumps({"replica": state, "changes": changes, "conflicts": conflicts}, ensure_ascii=False,
-                              indent=1, default=str), encoding="utf-8")
+    tmp.write_text(json.dumps({"replica": state, "changes": changes, "to_post": postings, "conflicts": conflicts},
+                              ensure_ascii=False, indent=1, default=str), encoding="utf-8")
     tmp.replace(path)
-    return len(changes) + len(conflicts)
+    return len(changes) + len(postings) + len(conflicts)
 
 
 def record_conflicts(conn, rows: list[dict]) -> None:

@@ -221,3 +221,27 @@ def test_demo_on_an_offline_copy_types_work_that_reaches_the_server(login, owner
     assert report.conflicts == [] and report.pushed == waiting
     assert verify_chain(owner).ok
     assert_replica_equals_server(path, clerk)
+
+
+def test_a_draft_waiting_to_be_posted_is_unsynced_work_an_export_keeps(login, tmp_path):
+    import json
+
+    from app.sync import recover
+
+    clerk, run = login(), run_tag()
+    customer = _customer(clerk, f"Cliente {run}")
+    path = tmp_path / "replica.sqlite3"
+    sync(path, clerk)
+    with Offline(path) as offline:
+        draft = _draft(offline, customer.id, "30")
+    sync(path, clerk)  # the draft is on the server: only the wish to post it is left here
+    with Offline(path) as offline:
+        with pytest.raises(PostingQueued):
+            posting.post_invoice(offline, draft.id)
+        assert replica.pending(offline.engine) == 0
+    assert recover.unsynced(path) == (1, 0)
+    with pytest.raises(replica.ReplicaError, match="1 unsynced"):
+        recover.refuse_unsaved(path)
+    exported = recover.export_copy(path, tmp_path / "saved.json")
+    assert exported.changes == 1
+    assert json.loads((tmp_path / "saved.json").read_text())["to_post"][0]["invoice_id"] == str(draft.id)
