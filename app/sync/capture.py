@@ -18,6 +18,8 @@ shell) cannot write a replicated table at all, so no local change escapes the ou
 
 from __future__ import annotations
 
+import uuid
+
 from sqlalchemy import Connection, Engine, event, inspect, text
 from sqlalchemy.types import LargeBinary
 
@@ -36,6 +38,7 @@ NOISE = ("version", "created_at", "updated_at", "updated_by")
 # Derived on each side from what is captured (stock levels from the moves): never pushed.
 NOT_CAPTURED = frozenset(NOT_FED | {"stock_level"})
 _APPLYING = "trastienda_applying"
+_TX = "trastienda_tx"
 _NO_KEY = _literal(_path("~"))
 
 
@@ -74,9 +77,9 @@ def _trigger(bind: Connection, table: str, ev: str) -> str:
     row = "OLD" if ev == "delete" else "NEW"
     return (
         f"CREATE TRIGGER {trigger_name(table, ev)} AFTER {ev.upper()} ON {_quote(table)}{when} BEGIN "
-        f"INSERT INTO {OUTBOX} (change_id, table_name, row_id, action, changes, created_at) VALUES ("
+        f"INSERT INTO {OUTBOX} (change_id, table_name, row_id, action, changes, created_at, tx) VALUES ("
         f"lower(hex(randomblob(16))), {_literal(table)}, {_sqlite_uuid(row + '.' + _quote('id'))}, "
-        f"{_literal(ev)}, {changes}, strftime('%Y-%m-%d %H:%M:%f', 'now')); END"
+        f"{_literal(ev)}, {changes}, strftime('%Y-%m-%d %H:%M:%f', 'now'), trastienda_tx()); END"
     )
 
 
@@ -99,13 +102,24 @@ def missing(bind: Connection) -> list[str]:
 
 
 def install_capture_flag(engine: Engine) -> None:
-    """Every connection of ``engine`` answers ``trastienda_capturing()``: 1 unless applying a pull."""
+    """Every connection of ``engine`` answers ``trastienda_capturing()``: 1 unless applying a pull, and
+    ``trastienda_tx()``: an id of the transaction running on it, new at each begin.
+
+    The outbox keeps that id with each change, so a push applies what one local transaction did (an
+    invoice posted offline: its lines, number, series step, VERI*FACTU record and stock moves) all
+    together or not at all, however the server answers each part.
+    """
 
     def on_connect(dbapi_conn, record) -> None:
         info = record.info
         dbapi_conn.create_function("trastienda_capturing", 0, lambda: 0 if info.get(_APPLYING) else 1)
+        dbapi_conn.create_function("trastienda_tx", 0, lambda: info.get(_TX))
+
+    def on_begin(conn) -> None:
+        conn.connection.info[_TX] = uuid.uuid4().hex
 
     event.listen(engine, "connect", on_connect)
+    event.listen(engine, "begin", on_begin)
 
 
 def set_applying(conn: Connection, applying: bool) -> None:

@@ -17,8 +17,10 @@ under a row lock:
   archived; restoring it is a separate, explicit decision;
 - delete: the row goes, if it is still there.
 
-A change the server refuses (its rules, a constraint) is rolled back to its own savepoint and goes
-to the inbox with the server's words. A connection lost meanwhile (cut, backend ended, statement
+What one local transaction did is applied together, in one savepoint: a change the server refuses
+(its rules, a constraint) rolls back the whole of its transaction, and every part goes to the inbox,
+the refused one with the server's words. So an invoice posted offline arrives with its number, lines,
+VERI*FACTU record and stock moves, or not at all. A connection lost meanwhile (cut, backend ended, statement
 cancelled by the server's timeout) is no refusal: the push fails with the app's
 DatabaseUnavailableError, the server undoes the batch, and the outbox keeps it for the next sync.
 Only once the server has committed the batch does the replica drop those entries and record the
@@ -61,29 +63,17 @@ def push(local_engine: Engine, server: Database, *, batch: int = BATCH,
     total = replica.pending(local_engine)
     done = 0
     while True:
-        with local_engine.connect() as local:
-            entries = local.execute(select(replica.sync_outbox).order_by(replica.sync_outbox.c.seq)
-                                    .limit(batch)).all()
+        entries = _next_batch(local_engine, batch)
         if not entries:
             return report
         conflicts: list[dict] = []
         with server.session() as s:
-            for entry in entries:
-                first = s.execute(pg_insert(SyncApplied).values(change_id=uuid.UUID(entry.change_id),
-                                                                login=server.user or "")
-                                  .on_conflict_do_nothing().returning(SyncApplied.change_id)).first()
-                if first is None:
-                    report.skipped += 1
-                    continue
-                try:
-                    with s.begin_nested():
-                        conflicts.extend(_apply(s, entry, server.user))
-                    report.applied += 1
-                except (DBAPIError, TrastiendaError) as exc:
-                    if _lost(exc):  # not the server's answer to this change: the whole batch is undone
-                        raise
-                    # What was sent goes to the inbox whole (a new record's every value), never lost.
-                    conflicts.append(_conflict(entry, None, None, _sent(entry), _refusal(exc)))
+            for group in _by_transaction(entries):
+                fresh = [e for e in group if _first_time(s, e, server.user)]
+                report.skipped += len(group) - len(fresh)
+                if fresh:
+                    conflicts.extend(_apply_together(s, fresh, server.user))
+                    report.applied += len(fresh)
         with local_engine.begin() as local:
             local.execute(delete(replica.sync_outbox).where(replica.sync_outbox.c.seq <= entries[-1].seq))
             replica.record_conflicts(local, conflicts)
@@ -91,6 +81,61 @@ def push(local_engine: Engine, server: Database, *, batch: int = BATCH,
         done += len(entries)
         if progress:
             progress(done, max(total, done))
+
+
+def _next_batch(local_engine: Engine, batch: int) -> list:
+    """The next ``batch`` entries, and the rest of the last one's local transaction: never split."""
+    outbox = replica.sync_outbox
+    with local_engine.connect() as local:
+        entries = local.execute(select(outbox).order_by(outbox.c.seq).limit(batch)).all()
+        if entries and entries[-1].tx is not None:
+            # One writer at a time: a transaction's entries are consecutive.
+            entries += local.execute(select(outbox).where(outbox.c.seq > entries[-1].seq, outbox.c.tx == entries[-1].tx)
+                                     .order_by(outbox.c.seq)).all()
+    return entries
+
+
+def _by_transaction(entries: list) -> list[list]:
+    groups: list[list] = []
+    for entry in entries:
+        if groups and entry.tx is not None and groups[-1][-1].tx == entry.tx:
+            groups[-1].append(entry)
+        else:
+            groups.append([entry])
+    return groups
+
+
+def _first_time(s: Session, entry, user: str | None) -> bool:
+    """Record the change as applied (in the batch's transaction); False if it was, by an earlier push."""
+    return s.execute(pg_insert(SyncApplied).values(change_id=uuid.UUID(entry.change_id), login=user or "")
+                     .on_conflict_do_nothing().returning(SyncApplied.change_id)).first() is not None
+
+
+class _Refused(Exception):
+    def __init__(self, entry, cause: Exception):
+        super().__init__(str(cause))
+        self.entry, self.cause = entry, cause
+
+
+def _apply_together(s: Session, group: list, user: str | None) -> list[dict]:
+    """Apply what one local transaction did, in one savepoint; a refusal of any part refuses it all (the
+    inbox gets every part, with the server's words), so nothing reaches the server half done."""
+    try:
+        with s.begin_nested():
+            found: list[dict] = []
+            for entry in group:
+                try:
+                    found.extend(_apply(s, entry, user))
+                except (DBAPIError, TrastiendaError) as exc:
+                    if _lost(exc):  # not the server's answer to this change: the whole batch is undone
+                        raise
+                    raise _Refused(entry, exc) from exc
+        return found
+    except _Refused as refused:
+        reason = _refusal(refused.cause)
+        together = f"not applied: made together with a change the server refused ({reason})"
+        # What was sent goes to the inbox whole (a new record's every value), never lost.
+        return [_conflict(e, None, None, _sent(e), reason if e is refused.entry else together) for e in group]
 
 
 def _lost(exc: Exception) -> bool:

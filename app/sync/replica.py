@@ -49,6 +49,7 @@ sync_outbox = Table(
     Column("action", String(10), nullable=False),
     Column("changes", Text, nullable=False),
     Column("created_at", String(32), nullable=False),
+    Column("tx", String(32)),  # the local transaction that made it: a push applies those together
 )
 sync_conflict = Table(
     "sync_conflict", LOCAL,

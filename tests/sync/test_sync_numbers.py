@@ -164,7 +164,7 @@ def test_a_kept_series_is_numbered_nowhere_else(login, owner, tmp_path, kept_ser
         with pytest.raises(psycopg.errors.InsufficientPrivilege, match="reserved for another computer"):
             conn.execute(f"UPDATE invoice SET status = 'posted', number = 1, fiscal_year = {dt.date.today().year}, "
                          f"full_number = '{code}-{dt.date.today().year}-000001' WHERE id = %s", (online.id,))
-    with pytest.raises(ValidationError, match="is the default for new invoices"):
+    with pytest.raises(ValidationError, match="cannot be the default for everyone.s new invoices"):
         series.reserve_series(owner, "F", ws)  # the default series is everyone's
 
 
@@ -245,3 +245,40 @@ def test_a_draft_waiting_to_be_posted_is_unsynced_work_an_export_keeps(login, tm
     exported = recover.export_copy(path, tmp_path / "saved.json")
     assert exported.changes == 1
     assert json.loads((tmp_path / "saved.json").read_text())["to_post"][0]["invoice_id"] == str(draft.id)
+
+
+def test_an_offline_posting_the_server_refuses_arrives_not_at_all(login, owner, tmp_path, kept_series):
+    # The series was given back to the server before its computer synced: the record of the invoice posted
+    # offline is no longer the next link of any chain. Its number, lines, series step and record are one
+    # local transaction, so the server gets none of them, and the inbox gets them all.
+    clerk, run = login(), run_tag()
+    path = tmp_path / "replica.sqlite3"
+    sync(path, clerk)
+    code = f"G{run[:4]}".upper()
+    kept_series(code, _workstation(path))
+    customer = _customer(clerk, f"Cliente {run}")
+    sync(path, clerk)
+    with Offline(path) as offline:
+        draft = _draft(offline, customer.id, "60")
+    sync(path, clerk)  # the draft reaches the server as a draft
+    with Offline(path) as offline:
+        posted = posting.post_invoice(offline, draft.id)
+    series.reserve_series(owner, code, None)
+
+    report = sync(path, clerk)
+    inboxed = {c["table_name"]: c["reason"] for c in report.conflicts}
+    assert {"invoice", "verifactu_record", "invoice_series"} <= inboxed.keys(), inboxed
+    assert "installation" in inboxed["verifactu_record"]
+    assert inboxed["invoice"].startswith("not applied: made together with a change the server refused")
+    with owner.session() as s:
+        on_server = s.get(Invoice, draft.id)
+        assert on_server.status.value == "draft" and on_server.number is None  # nothing half posted
+        assert s.execute(select(InvoiceRecord).where(InvoiceRecord.invoice_id == draft.id)).first() is None
+    assert verify_chain(owner).ok
+    assert posted.full_number  # what the clerk printed is in the inbox, every value of it
+    with Offline(path) as offline:
+        with offline.session() as s:
+            kept = s.execute(select(replica.sync_conflict.c.local_value)
+                             .where(replica.sync_conflict.c.row_id == str(draft.id))).scalars().all()
+    assert any(posted.full_number in (v or "") for v in kept)
+    assert_replica_equals_server(path, clerk)
