@@ -132,25 +132,30 @@ def _changes(table: str, action: str, raw: str, dialect: Dialect) -> dict[str, t
     for name, value in sorted(data.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0])):
         col = columns.get(name) if columns else None
         if action == INSERT:
-            out[name] = (None, _value(col, value, dialect))
+            out[name] = (None, column_value(col, value, dialect))
         elif action == DELETE:
-            out[name] = (_value(col, value, dialect), None)
+            out[name] = (column_value(col, value, dialect), None)
         else:
             old, new = value
-            out[name] = (_value(col, old, dialect), _value(col, new, dialect))
+            out[name] = (column_value(col, old, dialect), column_value(col, new, dialect))
     return out
 
 
-def _value(col: Column | None, value: Any, dialect: Dialect) -> Any:
-    """A stored value (SQLite's storage form, or PostgreSQL's JSON of it) as the column's Python value."""
+def column_value(col: Column | None, value: Any, dialect: Dialect | None) -> Any:
+    """A stored value (SQLite's storage form, or PostgreSQL's JSON of it) as the column's Python value.
+
+    ``dialect`` None: a plain JSON form instead (decimals as text, times in ISO form), as the offline
+    conflicts inbox keeps values (``app.sync.values.to_json``).
+    """
     if value is None or value == MASK or col is None:
         return value
     kind = col.type
     try:
         if isinstance(kind, ScaledDecimal):
-            return kind.process_result_value(value, dialect)
+            return Decimal(str(value)) if dialect is None else kind.process_result_value(value, dialect)
         if isinstance(kind, UTCDateTime):
-            return kind.process_result_value(dt.datetime.fromisoformat(value), None)
+            moment = dt.datetime.fromisoformat(value)
+            return moment if dialect is None else kind.process_result_value(moment, None)
         if isinstance(kind, Uuid):
             return uuid.UUID(str(value))
         if isinstance(kind, Boolean):

@@ -13,19 +13,16 @@ Nothing leaves the inbox unless the clerk decides:
 
 from __future__ import annotations
 
-import datetime as dt
-import enum
 import json
 import uuid
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Boolean, Column, Date, Engine, Enum, LargeBinary, Table, Uuid, select, update
+from sqlalchemy import Column, Engine, LargeBinary, Table, select, update
 
 from app.domain.base import Base
-from app.domain.types import ScaledDecimal, UTCDateTime, utcnow
+from app.domain.types import utcnow
 from app.errors import NotFoundError, ValidationError
 from app.i18n import _
 from app.sync import replica
@@ -79,28 +76,9 @@ def _table(name: str) -> Table | None:
 
 def from_json(col: Column | None, raw: str | None) -> Any:
     """A value the inbox kept (``app.sync.values.to_json``) as the column's Python value."""
-    if raw is None:
-        return None
-    value = json.loads(raw)
-    if value is None or col is None:
-        return value
-    kind = col.type
-    try:
-        if isinstance(kind, ScaledDecimal):
-            return Decimal(str(value))
-        if isinstance(kind, UTCDateTime):
-            return dt.datetime.fromisoformat(value)
-        if isinstance(kind, Uuid):
-            return uuid.UUID(str(value))
-        if isinstance(kind, Boolean):
-            return bool(value)
-        if isinstance(kind, Date):
-            return dt.date.fromisoformat(value)
-        if isinstance(kind, Enum) and kind.enum_class is not None and issubclass(kind.enum_class, enum.Enum):
-            return kind.enum_class(value)
-    except (TypeError, ValueError, ArithmeticError):
-        return value  # shown as kept
-    return value
+    from app.services.history import column_value
+
+    return None if raw is None else column_value(col, json.loads(raw), None)
 
 
 def _label(conn, table: Table | None, row_id: str, typed: dict | None = None) -> str:

@@ -150,11 +150,13 @@ def _refusal(exc: Exception) -> str:
 
 
 def _sent(entry) -> dict | None:
-    """The values a refused change carried: a new record's every value, an edit's new values."""
+    """The values a refused change carried (a new record's every value, an edit's new values), as the
+    column's values, like the inbox keeps a field's."""
+    table: Table = Base.metadata.tables[entry.table_name]
     changes = json.loads(entry.changes)
     if entry.action == "update":
-        return {k: pair[1] for k, pair in changes.items()}
-    return changes or None
+        changes = {k: pair[1] for k, pair in changes.items()}
+    return {k: from_storage(table.c[k], v) if k in table.c else v for k, v in changes.items()} or None
 
 
 def _conflict(entry, name, server_value, local_value, reason: str) -> dict:
