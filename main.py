@@ -216,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("give --db or --profile, not both")
     from sqlalchemy.exc import OperationalError
 
-    from app import admin
+    from app import admin, admin_offline
     from app.errors import TrastiendaError
 
     try:
@@ -233,9 +233,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "sync":
             if profile is None or args.offline:
                 parser.error("sync needs --profile NAME, and the server (not --offline)")
-            return admin.sync_command(profile, export=args.export, fresh=args.fresh)
+            return admin_offline.sync_command(profile, export=args.export, fresh=args.fresh)
         if profile is not None and getattr(args, "offline", False):
-            args.db = admin.offline_target(profile)  # the replica file
+            args.db = admin_offline.offline_target(profile)  # the replica file
         elif profile is not None:
             args.db = admin.profile_target(profile)  # a URL object: the password stays in memory
         if args.command == "screenshot":
@@ -248,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "chain":
             return admin.chain_command(args.chain_command, args.db)
         if args.command == "series":
-            return admin.series_command(args.series_command, args.db, code=getattr(args, "code", None),
+            return admin_offline.series_command(args.series_command, args.db, code=getattr(args, "code", None),
                                         workstation=getattr(args, "workstation", None))
         if args.command == "stock":
             return admin.stock_command(args.stock_command, args.db)
