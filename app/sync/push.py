@@ -68,8 +68,9 @@ def push(local_engine: Engine, server: Database, *, batch: int = BATCH,
             return report
         conflicts: list[dict] = []
         with server.session() as s:
+            first_time = _first_time(s, entries, server.user)
             for group in _by_transaction(entries):
-                fresh = [e for e in group if _first_time(s, e, server.user)]
+                fresh = [e for e in group if uuid.UUID(e.change_id) in first_time]
                 report.skipped += len(group) - len(fresh)
                 if fresh:
                     conflicts.extend(_apply_together(s, fresh, server.user))
@@ -105,10 +106,16 @@ def _by_transaction(entries: list) -> list[list]:
     return groups
 
 
-def _first_time(s: Session, entry, user: str | None) -> bool:
-    """Record the change as applied (in the batch's transaction); False if it was, by an earlier push."""
-    return s.execute(pg_insert(SyncApplied).values(change_id=uuid.UUID(entry.change_id), login=user or "")
-                     .on_conflict_do_nothing().returning(SyncApplied.change_id)).first() is not None
+def _first_time(s: Session, entries: list, user: str | None) -> set[uuid.UUID]:
+    """Record the batch's changes as applied (in the batch's transaction), a statement per thousand rather
+    than one each; returns the ids of those no earlier push applied."""
+    ids = [uuid.UUID(e.change_id) for e in entries]
+    fresh: set[uuid.UUID] = set()
+    for at in range(0, len(ids), 1000):
+        rows = [{"change_id": i, "login": user or ""} for i in ids[at:at + 1000]]
+        fresh.update(s.execute(pg_insert(SyncApplied).values(rows).on_conflict_do_nothing()
+                               .returning(SyncApplied.change_id)).scalars())
+    return fresh
 
 
 class _Refused(Exception):
