@@ -48,6 +48,7 @@ from app.sync import replica
 from app.sync.values import from_storage, to_json
 
 BATCH = 500
+_GONE = "gone: the record was deleted on the server, or you may no longer see it"
 
 
 @dataclass
@@ -69,12 +70,19 @@ def push(local_engine: Engine, server: Database, *, batch: int = BATCH,
         conflicts: list[dict] = []
         with server.session() as s:
             first_time = _first_time(s, entries, server.user)
-            for group in _by_transaction(entries):
-                fresh = [e for e in group if uuid.UUID(e.change_id) in first_time]
-                report.skipped += len(group) - len(fresh)
-                if fresh:
-                    conflicts.extend(_apply_together(s, fresh, server.user))
-                    report.applied += len(fresh)
+            groups = [[e for e in group if uuid.UUID(e.change_id) in first_time]
+                      for group in _by_transaction(entries)]
+            groups = [g for g in groups if g]
+            fresh = [e for g in groups for e in g]
+            report.skipped += len(entries) - len(fresh)
+            report.applied += len(fresh)
+            try:
+                with s.begin_nested():
+                    conflicts = _apply_runs(s, fresh, server.user)
+            except (DBAPIError, TrastiendaError) as exc:
+                if _lost(exc):
+                    raise
+                conflicts = [c for g in groups for c in _apply_together(s, g, server.user)]
         with local_engine.begin() as local:
             local.execute(delete(replica.sync_outbox).where(replica.sync_outbox.c.seq <= entries[-1].seq))
             replica.record_conflicts(local, conflicts)
@@ -132,7 +140,7 @@ def _apply_together(s: Session, group: list, user: str | None) -> list[dict]:
             found: list[dict] = []
             for entry in group:
                 try:
-                    found.extend(_apply(s, entry, user))
+                    found.extend(_apply_runs(s, [entry], user))
                 except (DBAPIError, TrastiendaError) as exc:
                     if _lost(exc):  # not the server's answer to this change: the whole batch is undone
                         raise
@@ -172,45 +180,24 @@ def _conflict(entry, name, server_value, local_value, reason: str) -> dict:
             "local_value": None if local_value is None else to_json(local_value), "reason": reason}
 
 
-def _apply(s: Session, entry, user: str | None) -> list[dict]:
-    table: Table = Base.metadata.tables[entry.table_name]
-    row_id = uuid.UUID(entry.row_id)
-    changes = json.loads(entry.changes)
-    now = utcnow()
-    if entry.action == "insert":
-        values = {k: from_storage(table.c[k], v) for k, v in changes.items() if k in table.c}
-        if table.name == "stock_move":
-            _insert_move(s, row_id, values)
-        else:
-            stamps = {k: v for k, v in (("version", 1), ("created_at", now), ("updated_at", now),
-                                        ("updated_by", user)) if k in table.c}
-            s.execute(insert(table).values(id=row_id, **stamps, **values))
-        return []
-    if entry.action == "delete":
-        s.execute(delete(table).where(table.c.id == row_id))
-        return []
-    pairs = {k: (from_storage(table.c[k], old), from_storage(table.c[k], new))
-             for k, (old, new) in changes.items() if k in table.c}
-    current = s.execute(select(*[table.c[k] for k in pairs]).where(table.c.id == row_id).with_for_update()).first()
-    if current is None:
-        return [_conflict(entry, None, None, {k: n for k, (_o, n) in pairs.items()},
-                          "gone: the record was deleted on the server, or you may no longer see it")]
+def _pairs(table: Table, entry) -> dict:
+    return {k: (from_storage(table.c[k], old), from_storage(table.c[k], new))
+            for k, (old, new) in json.loads(entry.changes).items() if k in table.c}
+
+
+def _merge(table: Table, entry, pairs: dict, theirs_now) -> tuple[dict, list[dict]]:
+    """Field by field against the server's row as it is now: what to set, and what goes to the inbox."""
     conflicts, merged = [], {}
     posting = _posts(table, pairs)
     for name, (old, new) in pairs.items():
-        theirs = current._mapping[name]
+        theirs = theirs_now[name]
         if theirs == new:
             continue
         if theirs == old or posting:
             merged[name] = new
         else:
             conflicts.append(_conflict(entry, name, theirs, new, "changed on both sides"))
-    if merged:
-        stamps = {k: v for k, v in (("updated_at", now), ("updated_by", user)) if k in table.c}
-        if "version" in table.c:
-            stamps["version"] = table.c.version + 1
-        s.execute(update(table).where(table.c.id == row_id).values(**merged, **stamps))
-    return conflicts
+    return merged, conflicts
 
 
 def _posts(table: Table, pairs: dict) -> bool:
@@ -224,10 +211,80 @@ def _posts(table: Table, pairs: dict) -> bool:
     return pairs["status"][1] == InvoiceStatus.POSTED
 
 
-def _insert_move(s: Session, row_id: uuid.UUID, values: dict) -> None:
-    """A stock move typed offline: written through the stock rules, which move the server's levels."""
-    from app.services.stock import PlannedMove, write_moves
+def _planned_move(row_id: uuid.UUID, values: dict):
+    from app.services.stock import PlannedMove
 
     kept = values.pop("value", None)  # a reversal takes back exactly what the original moved
-    planned = PlannedMove(values={**values, "id": row_id}, value=kept if values.get("reverses_id") else None)
-    write_moves(s, [planned], allow_negative=True)
+    return PlannedMove(values={**values, "id": row_id}, value=kept if values.get("reverses_id") else None)
+
+
+# -- the quick way: runs of like changes ---------------------------------------------------------------
+#
+# A batch is first applied as runs of consecutive changes of one table and action, a statement or two per
+# run, in one savepoint. Each run sees what the runs before it wrote, and an update run merges each change
+# against the row as the changes before it left it, so the result is the one of applying the changes one
+# by one. If the server refuses anything, ``push`` rolls the savepoint back and applies the batch a local
+# transaction at a time (``_apply_together``) to find what it refuses and keep the rest.
+
+def _apply_runs(s: Session, entries: list, user: str | None) -> list[dict]:
+    from itertools import groupby
+
+    conflicts: list[dict] = []
+    now = utcnow()
+    for (name, action), run in groupby(entries, key=lambda e: (e.table_name, e.action)):
+        table, run = Base.metadata.tables[name], list(run)
+        if action == "insert":
+            _insert_run(s, table, run, user, now)
+        elif action == "delete":
+            s.execute(delete(table).where(table.c.id.in_([uuid.UUID(e.row_id) for e in run])))
+        else:
+            conflicts.extend(_update_run(s, table, run, user, now))
+    return conflicts
+
+
+def _insert_run(s: Session, table: Table, run: list, user: str | None, now) -> None:
+    rows = [(uuid.UUID(e.row_id), {k: from_storage(table.c[k], v) for k, v in json.loads(e.changes).items()
+                                   if k in table.c}) for e in run]
+    if table.name == "stock_move":
+        from app.services.stock import write_moves
+
+        write_moves(s, [_planned_move(row_id, values) for row_id, values in rows], allow_negative=True)
+        return
+    stamps = {k: v for k, v in (("version", 1), ("created_at", now), ("updated_at", now), ("updated_by", user))
+              if k in table.c}
+    s.execute(insert(table), [{"id": row_id, **stamps, **values} for row_id, values in rows])
+
+
+def _update_run(s: Session, table: Table, run: list, user: str | None, now) -> list[dict]:
+    from sqlalchemy import bindparam
+
+    parsed = [(e, uuid.UUID(e.row_id), _pairs(table, e)) for e in run]
+    names = sorted({k for _e, _r, pairs in parsed for k in pairs})
+    ids = sorted({row_id for _e, row_id, _p in parsed})
+    current = {r.id: dict(r._mapping) for r in s.execute(
+        select(table.c.id, *[table.c[n] for n in names]).where(table.c.id.in_(ids)).order_by(table.c.id)
+        .with_for_update())}
+    conflicts: list[dict] = []
+    merged: dict[uuid.UUID, dict] = {}
+    for entry, row_id, pairs in parsed:
+        row = current.get(row_id)
+        if row is None:
+            conflicts.append(_conflict(entry, None, None, {k: n for k, (_o, n) in pairs.items()}, _GONE))
+            continue
+        changed, found = _merge(table, entry, pairs, row)
+        conflicts.extend(found)
+        row.update(changed)  # the next change to this row merges against it
+        merged.setdefault(row_id, {}).update(changed)
+    stamps = {k: v for k, v in (("updated_at", now), ("updated_by", user)) if k in table.c}
+    by_columns: dict[tuple, list[dict]] = {}
+    for row_id, values in merged.items():
+        if values:
+            by_columns.setdefault(tuple(sorted(values)), []).append(
+                {"_id": row_id, **{f"_{k}": v for k, v in values.items()}})
+    for columns, params in by_columns.items():
+        sets = {c: bindparam(f"_{c}") for c in columns}
+        if "version" in table.c:
+            sets["version"] = table.c.version + 1
+        s.execute(update(table).where(table.c.id == bindparam("_id")).values(**sets, **stamps)
+                  .execution_options(synchronize_session=False), params)
+    return conflicts
