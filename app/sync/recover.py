@@ -171,10 +171,23 @@ def fresh_copy(path: Path, server: Database, *, progress=None) -> tuple[int, Pat
     staging = path.with_name(path.name + ".new")
     for leftover in (staging, *(Path(str(staging) + s) for s in _SIDECARS)):
         leftover.unlink(missing_ok=True)
-    rows = create_replica(staging, server, progress=progress)
+    rows = create_replica(staging, server, progress=progress, workstation=_workstation_of(path))
     kept = _keep_old(path) if path.exists() else None
     staging.replace(path)
     return rows, kept
+
+
+def _workstation_of(path: Path) -> str | None:
+    """The workstation id the old copy at ``path`` was made for, if it can be read (the new copy keeps it
+    when it is the same login's: ``register_workstation``)."""
+    if not path.exists():
+        return None
+    try:
+        with closing(_read_only(path)) as conn:
+            row = conn.execute("SELECT value FROM sync_state WHERE key = 'workstation_id'").fetchone()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
 
 
 def _keep_old(path: Path) -> Path:

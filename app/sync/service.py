@@ -41,11 +41,19 @@ def server_identity(server: Database) -> ServerIdentity:
                           revision=migrate.current_revision(server.engine) or "")
 
 
-def register_workstation(server: Database) -> tuple[str, int]:
-    """A new workstation on the server for this computer's copy: its id and the number the server gave."""
+def register_workstation(server: Database, keep: str | None = None) -> tuple[str, int]:
+    """This computer's workstation on the server: the one ``keep`` names, if it is still this login's (a
+    fresh copy replacing an old one keeps its number, so the series kept for it stay kept), else a new one
+    with the number the server gives. Returns its id and number."""
     import socket
     import uuid
 
+    if keep is not None:
+        with server.engine.connect() as conn:
+            number = conn.execute(text("SELECT number FROM workstation WHERE id = :id AND login = :login"),
+                                  {"id": uuid.UUID(keep), "login": server.user or ""}).scalar()
+        if number is not None:
+            return keep, int(number)
     label = (socket.gethostname() or "?")[:80]
     with server.engine.begin() as conn:
         number = conn.execute(
@@ -53,15 +61,6 @@ def register_workstation(server: Database) -> tuple[str, int]:
             {"id": uuid.uuid4(), "login": server.user or "", "label": label}).scalar_one()
         ws_id = conn.execute(text("SELECT id FROM workstation WHERE number = :n"), {"n": number}).scalar_one()
     return str(ws_id), int(number)
-
-
-def _ensure_workstation(engine, server: Database) -> None:
-    """A copy made before workstations existed gets one at its next sync."""
-    if replica.get_state(engine).get("workstation"):
-        return
-    ws_id, number = register_workstation(server)
-    with engine.begin() as conn:
-        replica.set_state(conn, workstation_id=ws_id, workstation=str(number))
 
 
 def post_queued(engine, server: Database) -> tuple[list[str], list[dict]]:
@@ -125,15 +124,14 @@ def open_replica(path: Path, *, user: str | None = None) -> Database:
         engine.dispose()
         raise ReplicaError(_("The offline copy {path} was made by another version of Trastienda ({rev}).").format(
             path=path, rev=state.get("revision")) + " " + replica.way_out())
-    with engine.begin() as conn:
-        replica.make_bookkeeping(conn)  # a copy made by an earlier version lacks the newer tables
     db = Database(engine, user=user or state.get("user"), roles=replica.state_roles(state))
     db.offline = True
     db.workstation = int(state["workstation"]) if state.get("workstation") else None
     return db
 
 
-def create_replica(path: Path, server: Database, *, progress: Progress | None = None) -> int:
+def create_replica(path: Path, server: Database, *, progress: Progress | None = None,
+                   workstation: str | None = None) -> int:
     """Download what ``server``'s login may see into a new replica at ``path``; returns the rows."""
     identity = server_identity(server)
     if identity.revision != migrate.head_revision():
@@ -141,7 +139,7 @@ def create_replica(path: Path, server: Database, *, progress: Progress | None = 
     part = path.with_name(path.name + ".part")
     for leftover in (part, Path(str(part) + "-wal"), Path(str(part) + "-shm")):
         leftover.unlink(missing_ok=True)
-    ws_id, number = register_workstation(server)
+    ws_id, number = register_workstation(server, keep=workstation)
     engine = make_engine(part)
     try:
         migrate.upgrade(engine)
@@ -189,9 +187,6 @@ def sync(path: Path, server: Database, *, progress: Progress | None = None) -> S
             raise ReplicaError(_("{path} is not an offline copy of a server.").format(path=path)
                                + " " + replica.way_out(damaged=True))
         replica.check_matches(replica.get_state(engine), server_identity(server))
-        with engine.begin() as conn:
-            replica.make_bookkeeping(conn)  # a copy made by an earlier version lacks the newer tables
-        _ensure_workstation(engine, server)
         pushed = push.push(engine, server, progress=(lambda d, t: progress("push", d, t)) if progress else None)
         report.pushed, report.skipped, report.conflicts = pushed.applied, pushed.skipped, pushed.conflicts
         report.posted, refused = post_queued(engine, server)

@@ -282,3 +282,25 @@ def test_an_offline_posting_the_server_refuses_arrives_not_at_all(login, owner, 
                              .where(replica.sync_conflict.c.row_id == str(draft.id))).scalars().all()
     assert any(posted.full_number in (v or "") for v in kept)
     assert_replica_equals_server(path, clerk)
+
+
+def test_a_fresh_copy_keeps_its_workstation_and_so_its_kept_series(login, owner, tmp_path, kept_series):
+    from app.sync import recover
+
+    clerk, other, run = login(), login(), run_tag()
+    path = tmp_path / "replica.sqlite3"
+    sync(path, clerk)
+    ws = _workstation(path)
+    kept_series(f"H{run[:4]}".upper(), ws)
+    recover.fresh_copy(path, clerk)
+    assert _workstation(path) == ws  # the series kept for it is still this computer's
+    with Offline(path) as offline:
+        draft = _draft(offline, _customer(offline, f"Cliente {run}").id, "40")
+        assert posting.post_invoice(offline, draft.id).full_number.startswith(f"H{run[:4]}".upper())
+
+    theirs = tmp_path / "theirs.sqlite3"
+    recover.fresh_copy(theirs, other)
+    path.replace(tmp_path / "clerks.sqlite3")
+    theirs.replace(path)
+    recover.fresh_copy(path, clerk)  # the old file is another login's: its workstation is not taken over
+    assert _workstation(path) not in (ws, None)
