@@ -105,16 +105,23 @@ def kept_series(owner):
     return make
 
 
-def test_a_series_kept_for_a_workstation_is_posted_and_printed_offline_and_joins_its_own_chain(
-        login, owner, tmp_path, kept_series):
+def _copy_keeping_a_series(login, kept_series, tmp_path, letter: str):
+    """A clerk's copy, a series kept for its workstation and a customer: (clerk, run, path, ws, code, kept,
+    customer), the copy synced so that it knows its series."""
     clerk, run = login(), run_tag()
     path = tmp_path / "replica.sqlite3"
     sync(path, clerk)
     ws = _workstation(path)
-    code = f"W{run[:4]}".upper()
+    code = f"{letter}{run[:4]}".upper()
     kept = kept_series(code, ws)
     customer = _customer(clerk, f"Cliente {run}")
-    sync(path, clerk)  # the copy learns of its series
+    sync(path, clerk)
+    return clerk, run, path, ws, code, kept, customer
+
+
+def test_a_series_kept_for_a_workstation_is_posted_and_printed_offline_and_joins_its_own_chain(
+        login, owner, tmp_path, kept_series):
+    clerk, run, path, ws, code, kept, customer = _copy_keeping_a_series(login, kept_series, tmp_path, "W")
 
     with Offline(path) as offline:
         first = _draft(offline, customer.id, "100")
@@ -148,13 +155,8 @@ def test_a_series_kept_for_a_workstation_is_posted_and_printed_offline_and_joins
 
 
 def test_a_kept_series_is_numbered_nowhere_else(login, owner, tmp_path, kept_series):
-    clerk, other, run = login(), login(), run_tag()
-    path = tmp_path / "replica.sqlite3"
-    sync(path, clerk)
-    ws = _workstation(path)
-    code = f"K{run[:4]}".upper()
-    kept = kept_series(code, ws)
-    customer = _customer(clerk, f"Cliente {run}")
+    clerk, run, path, ws, code, kept, customer = _copy_keeping_a_series(login, kept_series, tmp_path, "K")
+    other = login()
     online = _draft(clerk, customer.id, "10", series_id=kept.id)
     with pytest.raises(ValidationError, match=f"Series {code} is kept for the offline work of workstation {ws}"):
         posting.post_invoice(clerk, online.id)  # online: the server numbers its own series only
