@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import Select, case, func, literal, select
+from sqlalchemy import Select, and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from app.db.session import Database
@@ -521,6 +521,8 @@ def _contract_base(filters: dict, session: Session) -> Select:
         today = filters.get("today") or dt.date.today()
         until = today + dt.timedelta(days=int(filters["ending_within_days"]))
         stmt = stmt.where(Contract.end_date >= today, Contract.end_date <= until)
+    if filters.get("to_bill_by") is not None:
+        stmt = stmt.where(to_bill_clause(filters["to_bill_by"]))
     if filters.get("alerts"):
         today = filters.get("today") or dt.date.today()
         days = filters.get("alert_days")
@@ -530,10 +532,28 @@ def _contract_base(filters: dict, session: Session) -> Select:
     return stmt
 
 
+def to_bill_clause(until: dt.date):
+    """Billed customer contracts whose next period starts by ``until`` and is still within the contract.
+
+    The next period starts the day after ``billed_until`` (at the start, when
+    nothing was billed yet). Its invoice may be dated a few days later by the
+    billing day, so this is the list a clerk checks before a billing run.
+    """
+    from app.services.contract_billing import BILLED_STATUSES
+
+    return and_(Contract.kind == ContractKind.CUSTOMER, Contract.status.in_(BILLED_STATUSES),
+                Contract.billing_frequency.is_not(None), Contract.archived_at.is_(None),
+                or_(and_(Contract.billed_until.is_(None), Contract.start_date <= until),
+                    Contract.billed_until < until),
+                or_(Contract.end_date.is_(None), Contract.billed_until.is_(None),
+                    Contract.billed_until < Contract.end_date))
+
+
 def list_contracts(db: Database, query: ListQuery = ListQuery()) -> Page:
     """Filters: ``kind``, ``status``, ``party_id``, ``employee_id``, ``include_archived``,
     ``ending_within_days`` (end date from today to today + N; ``today`` may be given),
-    ``alerts`` (needs attention: running contracts ending, or whose notice deadline falls,
+    ``to_bill_by`` (a date: customer contracts with a period to bill starting by then, see
+    to_bill_clause), ``alerts`` (needs attention: running contracts ending, or whose notice deadline falls,
     within the company's ``contract_alert_days``, or ``alert_days`` if given; see
     contract_lifecycle.alert_clause)."""
     with db.session() as s:

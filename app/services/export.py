@@ -88,10 +88,26 @@ def export_rows(
     """
     if fmt not in FORMATS:
         raise ValidationError("format", _("Unknown export format {fmt}: use csv or xlsx.").format(fmt=fmt))
-    path = Path(path)
     total = count_fn(db, replace(query, after=None, offset=0)) if count_fn is not None else None
     if fmt == "xlsx" and total is not None and total + 1 > XLSX_MAX_ROWS:
         raise _too_many_rows(total)
+
+    def write(tmp: Path) -> int:
+        pages = _pages(db, list_fn, query, page_size, cancelled)
+        if fmt == "csv":
+            count = _write_csv(tmp, columns, pages, total, progress)
+        else:
+            count = _write_xlsx(tmp, columns, pages, total, progress, sheet_name or Path(path).stem)
+        if cancelled is not None and cancelled():
+            raise ExportCancelled(_("Export cancelled: nothing was saved."))
+        return count
+
+    return write_whole(path, write)
+
+
+def write_whole(path: str | Path, write: Callable[[Path], int]) -> int:
+    """Run ``write(tmp)`` on a temporary file beside ``path``, then rename it: the file appears whole or not at all."""
+    path = Path(path)
     try:
         handle, tmp_name = tempfile.mkstemp(prefix=f".{path.stem[:40]}-", suffix=".part", dir=path.parent)
     except OSError as exc:
@@ -100,13 +116,7 @@ def export_rows(
     os.close(handle)
     tmp = Path(tmp_name)
     try:
-        pages = _pages(db, list_fn, query, page_size, cancelled)
-        if fmt == "csv":
-            count = _write_csv(tmp, columns, pages, total, progress)
-        else:
-            count = _write_xlsx(tmp, columns, pages, total, progress, sheet_name or path.stem)
-        if cancelled is not None and cancelled():
-            raise ExportCancelled(_("Export cancelled: nothing was saved."))
+        count = write(tmp)
         try:
             os.replace(tmp, path)
         except PermissionError:
@@ -194,6 +204,15 @@ def _csv_formatter(column: Any) -> Callable[[Any], str]:
         "bool": _yes,
         "choice": _label(column),
     }.get(kind, _csv_text)
+
+
+def write_table(tmp: Path, fmt: str, columns: Sequence[Any], rows: list[dict], sheet_name: str) -> int:
+    """Rows already in memory (a report) to CSV or XLSX at ``tmp``, as a list export writes them."""
+    if fmt == "csv":
+        return _write_csv(tmp, columns, iter([rows]), len(rows), None)
+    if len(rows) + 1 > XLSX_MAX_ROWS:
+        raise _too_many_rows(len(rows))
+    return _write_xlsx(tmp, columns, iter([rows]), len(rows), None, sheet_name)
 
 
 def _write_csv(tmp: Path, columns: Sequence[Any], pages: Iterator[list[dict]], total: int | None,
