@@ -200,6 +200,20 @@ def build_parser() -> argparse.ArgumentParser:
     remove_user = command("remove-user", "drop a login; its open sessions lose every privilege", server_commands)
     remove_user.add_argument("name", metavar="NAME")
 
+    report = command("report", "a report (sales, VAT book, aging, stock valuation, renewals, headcount) to a PDF, "
+                     "CSV or XLSX file, or as text; --list names them")
+    report.add_argument("name", nargs="?", metavar="NAME", help="the report, e.g. vat-book (see --list)")
+    report.add_argument("--list", action="store_true", help="list the reports with their options")
+    report.add_argument("--from", dest="date_from", metavar="DATE",
+                        help="first day (DD/MM/YYYY or YYYY-MM-DD; default: 1 January of this year)")
+    report.add_argument("--to", dest="date_to", metavar="DATE",
+                        help="last day, included; the date of an 'as of' report (default: today)")
+    report.add_argument("--format", choices=("pdf", "csv", "xlsx"), help="default: from the file's extension")
+    report.add_argument("-o", "--output", metavar="FILE", help="write here (without it: print to the terminal)")
+    for key, what in (("customer", "a customer's code or NIF"), ("series", "an invoice series' code"),
+                      ("warehouse", "a warehouse's code"), ("department", "a department's code")):
+        report.add_argument(f"--{key}", metavar="CODE", help=f"only {what} (reports that take it)")
+
     shot = command("screenshot", "open the main window offscreen on one tab, save a PNG of it and exit")
     shot.add_argument("--tab", required=True,
                       choices=("invoices", "contracts", "inventory", "employees", "parties"))
@@ -243,6 +257,15 @@ def main(argv: list[str] | None = None) -> int:
 
             width, _, height = args.size.partition("x")
             return take_screenshot(args.db, args.tab, args.output, (int(width), int(height)))
+        if args.command == "report":
+            from app import admin_reports
+
+            if args.list:
+                return admin_reports.list_reports()
+            return admin_reports.report_command(
+                args.db, name=args.name, date_from=args.date_from, date_to=args.date_to, output=args.output,
+                fmt=args.format, filters={k: getattr(args, k) for k in ("customer", "series", "warehouse",
+                                                                        "department")})
         if args.command == "db":
             return admin.db_command(args.db_command, args.db, verbose=args.verbose)
         if args.command == "chain":

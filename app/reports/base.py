@@ -155,7 +155,7 @@ def run_report(db: Database, name: str, period: Period | None = None, filters: d
     else:
         rows = spec.build(db, period, resolved)
         if not rows.rows:
-            rows = Rows([], None, (*rows.notes, spec.empty()))
+            rows = Rows([], None, (spec.empty(),))  # what is counted matters little when nothing is
     return Report(spec.name, spec.title(), period.text(spec.as_of), spec.columns(), rows.rows,
                   rows.totals if rows.rows else None, rows.notes, filters_text, spec.landscape)
 

@@ -44,8 +44,9 @@ def save_report(report: Report, path: str | Path, fmt: str, *, company: str | No
     else:
         rows = [*report.rows, *([report.totals] if report.totals else [])]
         # An empty report still says why: its note is the one row under the headers.
-        if not report.rows and report.notes:
-            rows = [{report.columns[0].key: " ".join(report.notes)}] if report.columns else []
+        text_column = next((c.key for c in report.columns if c.kind == "text"), None)
+        if not report.rows and report.notes and text_column is not None:
+            rows = [{text_column: " ".join(report.notes)}]
 
         def write(tmp: Path) -> int:
             write_table(tmp, fmt, report.columns, rows, report.title)
