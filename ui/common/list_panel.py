@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout,
-    QWidget,
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QToolButton,
+    QVBoxLayout, QWidget,
 )
 
 from ui.common.fields import DateField
@@ -64,6 +65,7 @@ class ListPanel(QWidget):
         self.model = model
         self.noun_plural = noun_plural
         self._filters: dict[str, Any] = {}
+        self._applied: set[str] = set()  # keys set by apply_filters that no widget shows
         self._started = False
 
         self.search = QLineEdit(self)
@@ -76,9 +78,18 @@ class ListPanel(QWidget):
         self.error_label = QLabel(self)
         self.error_label.setStyleSheet("color: #b3261e;")
         self.error_label.hide()
+        # "Filtered: Posted  ✕": filters applied from elsewhere (a dashboard figure) that no widget shows.
+        self.applied_button = QToolButton(self)
+        self.applied_button.setObjectName("applied_filters")
+        self.applied_button.setAutoRaise(True)
+        self.applied_button.setStyleSheet("QToolButton { background: #e8eef7; border-radius: 3px; padding: 2px 6px; }")
+        self.applied_button.setToolTip(self.tr("Remove these filters"))
+        self.applied_button.clicked.connect(self.clear_applied)
+        self.applied_button.hide()
 
         top = QHBoxLayout()
         top.addWidget(self.search, 2)
+        top.addWidget(self.applied_button)
         top.addLayout(self.filter_bar)
         top.addStretch(0)
         top.addWidget(self.count_label)
@@ -167,9 +178,87 @@ class ListPanel(QWidget):
         self._filters[key] = value
         self.model.set_filters(self._filters)
 
+    def apply_filters(self, filters: dict[str, Any], words: Callable[[dict[str, Any]], str] | None = None) -> None:
+        """Show exactly the rows ``filters`` select: the search is emptied, every quick filter set to
+        the value given or to "all", and one query runs. A filter with a widget (``filter_<key>``) shows
+        in it; the others are named in the "Filtered: …  ✕" button (``words(those filters)``), which removes
+        them. Filters the list's own code set (a fixed ``today``) stay."""
+        widgets = self._filter_widgets()
+        for key in set(widgets) | self._applied:
+            self._filters.pop(key, None)
+        unshown: dict[str, Any] = {}
+        for key, value in filters.items():
+            self._filters[key] = value
+            widget = widgets.get(key)
+            if widget is None or not self._show_in(widget, value):
+                unshown[key] = value
+        for key, widget in widgets.items():
+            if key not in filters or key in unshown:
+                self._show_in(widget, None)
+        self._applied = set(unshown)
+        describe = words or (lambda given: ", ".join(f"{k}: {v}" for k, v in given.items()))
+        self.applied_button.setText(self.tr("Filtered: {0}").replace("{0}", describe(unshown)) + "  ✕")
+        self.applied_button.setAccessibleName(self.applied_button.text().removesuffix("  ✕"))
+        self.applied_button.setVisible(bool(unshown))
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self._debounce.stop()
+        self.model.set_search("")
+        self.model.set_filters(self._filters)
+
+    def clear_applied(self) -> None:
+        """Remove the filters the "Filtered: …" button names."""
+        for key in self._applied:
+            self._filters.pop(key, None)
+        self._applied = set()
+        self.applied_button.hide()
+        self.model.set_filters(self._filters)
+
+    def filters(self) -> dict[str, Any]:
+        return {k: v for k, v in self._filters.items() if v not in (None, "", False)}
+
     def refresh(self, keep_id: str | None = None) -> None:
         self._keep_id = keep_id or self.current_id()
         self.model.refresh()
+
+    # -- filters shown in widgets ---------------------------------------------------------
+    def _filter_widgets(self) -> dict[str, QWidget]:
+        """The quick filters of the bar by key (each named ``filter_<key>``)."""
+        found = {}
+        for i in range(self.filter_bar.count()):
+            widget = self.filter_bar.itemAt(i).widget()
+            if widget is not None and widget.objectName().startswith("filter_"):
+                found[widget.objectName().removeprefix("filter_")] = widget
+        return found
+
+    @staticmethod
+    def _show_in(widget: QWidget, value: Any) -> bool:
+        """Set a filter widget to ``value`` (None: "all") without it querying; False if it cannot show it."""
+        widget.blockSignals(True)
+        try:
+            if isinstance(widget, QComboBox):
+                index = 0 if value is None else widget.findData(value)
+                if index < 0:
+                    widget.setCurrentIndex(0)
+                    return False
+                widget.setCurrentIndex(index)
+            elif isinstance(widget, QCheckBox):
+                if value not in (None, False, True):
+                    widget.setChecked(False)
+                    return False
+                widget.setChecked(bool(value))
+            elif isinstance(widget, DateField):
+                if value is not None and not isinstance(value, dt.date):
+                    widget.set_value(None)
+                    return False
+                widget.set_value(value)
+                widget.mark_error(None)
+            else:
+                return value is None
+            return True
+        finally:
+            widget.blockSignals(False)
 
     # -- slots ----------------------------------------------------------------------
     def _search_now(self) -> None:
