@@ -216,7 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     shot = command("screenshot", "open the main window offscreen on one tab, save a PNG of it and exit")
     shot.add_argument("--tab", required=True,
-                      choices=("invoices", "contracts", "inventory", "employees", "parties"))
+                      choices=("dashboard", "invoices", "contracts", "inventory", "employees", "parties"))
     shot.add_argument("-o", "--output", required=True, metavar="FILE.png")
     shot.add_argument("--size", default="1440x900", metavar="WxH", help="window size (default 1440x900)")
     return parser

@@ -18,6 +18,7 @@ from ui.common.settings import settings
 def _tabs() -> list[tuple[str, Callable[[], str], type]]:
     # Imported here so that a test can build one tab without the others.
     from ui.contracts.tab import ContractsTab
+    from ui.dashboard.tab import DashboardTab
     from ui.employees.tab import EmployeesTab
     from ui.inventory.tab import InventoryTab
     from ui.invoices.tab import InvoicesTab
@@ -25,6 +26,8 @@ def _tabs() -> list[tuple[str, Callable[[], str], type]]:
 
     tr = lambda text: QApplication.translate("MainWindow", text)  # noqa: E731
     return [
+        # No mnemonic: Alt+D is the invoice form's "Issue date" and other fields' (a tab's would steal it).
+        ("dashboard", lambda: tr("Dashboard"), DashboardTab),
         ("invoices", lambda: tr("&Invoices"), InvoicesTab),
         ("contracts", lambda: tr("&Contracts"), ContractsTab),
         ("inventory", lambda: tr("In&ventory"), InventoryTab),
@@ -33,7 +36,7 @@ def _tabs() -> list[tuple[str, Callable[[], str], type]]:
     ]
 
 
-TAB_KEYS = ("invoices", "contracts", "inventory", "employees", "parties")
+TAB_KEYS = ("dashboard", "invoices", "contracts", "inventory", "employees", "parties")
 
 
 class MainWindow(QMainWindow):
@@ -68,6 +71,7 @@ class MainWindow(QMainWindow):
         self._add_reorder_badge()
         self._add_contracts_badge()
         self._add_employees_badge()
+        self._connect_dashboard()
 
         user = database.user or getpass.getuser()
         local = database.dialect == "sqlite"
@@ -113,6 +117,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Print…"), lambda: self._dispatch("action_print"),
                      QKeySequence.StandardKey.Print, "print")
         self._action(file_menu, self.tr("E&xport list…"), self._export, "Ctrl+E", "export")
+        self._action(file_menu, self.tr("Rep&orts…"), self._reports, "Ctrl+R", "reports")
         file_menu.addSeparator()
         self._action(file_menu, self.tr("Compan&y details…"), self._company, None, "company")
         self._action(file_menu, self.tr("Invoice s&eries…"), self._series, None, "series")
@@ -155,6 +160,24 @@ class MainWindow(QMainWindow):
         tab = self.tab_by_key[key]
         self.tabs.setCurrentWidget(tab)
         return tab
+
+    def show_target(self, target) -> QWidget:
+        """Show the list behind a dashboard figure (an ``app.reports.dashboard.Target``) with its
+        filters, in the inner list it names; returns the widget holding that list."""
+        from ui.dashboard.targets import show_target
+
+        return show_target(self, target)
+
+    def _connect_dashboard(self) -> None:
+        """A figure opens its list; a tab that changed data has the figures read again."""
+        dashboard = self.tab_by_key.get("dashboard")
+        if dashboard is None:
+            return
+        dashboard.sig_open.connect(self.show_target)
+        for tab in self.tab_by_key.values():
+            changed = getattr(tab, "sig_changed", None)
+            if tab is not dashboard and changed is not None:
+                changed.connect(dashboard.mark_stale)
 
     def _on_tab_changed(self, index: int) -> None:
         tab = self.tabs.widget(index)
@@ -233,6 +256,11 @@ class MainWindow(QMainWindow):
         page.sig_changed.connect(self.employees_badge.refresh)
         self.employees_badge.refresh()
 
+    def _reports(self) -> None:
+        from ui.reports.dialog import open_reports
+
+        open_reports(self, self.database)
+
     def _company(self) -> None:
         from ui.company_dialog import CompanyDialog
 
@@ -283,6 +311,9 @@ class MainWindow(QMainWindow):
         for badge in (self.reorder_badge, self.contracts_badge, self.employees_badge):
             if badge is not None:
                 badge.refresh()
+        dashboard = self.tab_by_key.get("dashboard")
+        if dashboard is not None:
+            dashboard.mark_stale()
 
     # -- remembered between runs ------------------------------------------------------------
     def _restore(self) -> None:
@@ -299,6 +330,8 @@ class MainWindow(QMainWindow):
     def busy(self) -> bool:
         """Whether the visible list still has a query in flight (screenshots, benchmarks wait on it)."""
         tab = self.current_tab()
+        if getattr(tab, "busy", False) is True:  # the dashboard reading its figures
+            return True
         inner = getattr(tab, "current_record_tab", None)
         tab = inner() if inner is not None else tab
         model = getattr(tab, "model", None)
