@@ -70,7 +70,7 @@ def test_ctrl_e_exports_the_products_the_search_box_finds_in_the_columns_as_arra
         qtbot, catalogue, answers, save_to, tmp_path):
     window = make_window(qtbot, catalogue)
     assert {a.objectName(): a.shortcut() for a in window.actions()}["export"] == QKeySequence("Ctrl+E")
-    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     inventory = window.current_tab()
     tab = inventory.current_record_tab()
     assert tab is inventory.products
@@ -104,7 +104,7 @@ def test_ctrl_e_exports_the_products_the_search_box_finds_in_the_columns_as_arra
 
 def test_export_to_excel_remembers_the_folder(qtbot, catalogue, answers, save_to, tmp_path):
     window = make_window(qtbot, catalogue)
-    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     tab = window.current_tab().current_record_tab()
     wait_idle(qtbot, tab.model)
     out = tmp_path / "catalogo.xlsx"

@@ -29,12 +29,12 @@ def make_window(qtbot, db) -> MainWindow:
     return window
 
 
-def test_the_window_has_the_five_tabs_and_says_where_and_who_in_the_status_bar(qtbot, sqlite_db):
+def test_the_window_has_the_six_tabs_and_says_where_and_who_in_the_status_bar(qtbot, sqlite_db):
     window = make_window(qtbot, sqlite_db)
     assert window.windowTitle().startswith("Trastienda")
     titles = [window.tabs.tabText(i).replace("&&", "\0").replace("&", "").replace("\0", "&")
               for i in range(window.tabs.count())]
-    assert titles == ["Invoices", "Contracts", "Inventory", "Employees", "Customers & suppliers"]
+    assert titles == ["Dashboard", "Invoices", "Contracts", "Inventory", "Employees", "Customers & suppliers"]
     texts = [label.text() for label in window.statusBar().findChildren(QLabel)]
     assert any("/tmp/shop.sqlite3" in t for t in texts)
     assert any(t.startswith("User: ") for t in texts)
@@ -49,14 +49,16 @@ def test_menus_show_the_standard_shortcuts(qtbot, sqlite_db):
     assert shortcuts["find"] == QKeySequence(QKeySequence.StandardKey.Find)
     assert shortcuts["close"] == QKeySequence(Qt.Key.Key_Escape)
     assert shortcuts["archive"] == QKeySequence(Qt.Key.Key_Delete)
-    assert shortcuts["show_parties"] == QKeySequence("Ctrl+5")
+    assert shortcuts["show_dashboard"] == QKeySequence("Ctrl+1")
+    assert shortcuts["show_invoices"] == QKeySequence("Ctrl+2")
+    assert shortcuts["show_parties"] == QKeySequence("Ctrl+6")
     menu_texts = [a.text() for m in window.menuBar().actions() for a in m.menu().actions()]
     assert "&New" in menu_texts and "&Save" in menu_texts
 
 
 def test_keyboard_only_create_a_customer_and_find_it_after_a_restart(qtbot, sqlite_db):
     window = make_window(qtbot, sqlite_db)
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     tab = window.current_tab()
     assert tab is window.tab_by_key["parties"]
     wait_idle(qtbot, tab.model)
