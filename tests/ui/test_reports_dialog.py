@@ -209,6 +209,15 @@ def test_an_unknown_customer_is_said_beside_the_field(qtbot, window, shop, answe
     expected = run_report(shop, "sales-by-customer", period, {"customer": "C000002"})
     assert [window.model.display_row(r) for r in range(window.model.rowCount())] == expected_rows(expected)
 
+    # A suggestion chosen passes the customer's id.
+    found = window.criteria.customers.search("C000003")
+    assert len(found) == 1
+    window.criteria.customer.set_value(found[0][1], found[0][0])
+    show(qtbot, window)
+    assert "C000003" in window.subheading.text()
+    expected = run_report(shop, "sales-by-customer", period, {"customer": found[0][1]})
+    assert [window.model.display_row(r) for r in range(window.model.rowCount())] == expected_rows(expected)
+
 
 def test_a_date_that_does_not_exist_is_said_beside_it(qtbot, window, answers):
     type_text(qtbot, window.criteria.start, "31/02/2026")

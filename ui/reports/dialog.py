@@ -31,6 +31,7 @@ from ui.reports.output import ReportOutput, Shown
 ORDER = ("vat-book", "sales-by-month", "sales-by-customer", "sales-by-product", "receivables-aging",
          "stock-valuation", "contract-renewals", "headcount")
 MAX_COLUMN_PX = 360  # a long customer name is elided (its tooltip shows it whole) rather than push the rest away
+COLUMN_PADDING_PX = 10
 NAME_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -300,8 +301,8 @@ class ReportsDialog(QDialog):
                                                 Qt.ItemDataRole.FontRole))
             for column, text in enumerate(self.model.display_row(self.model.rowCount() - 1)):
                 header.resizeSection(column, max(header.sectionSize(column), bold.horizontalAdvance(text) + 16))
-        for column in range(self.model.columnCount()):
-            header.resizeSection(column, min(header.sectionSize(column), MAX_COLUMN_PX))
+        for column in range(self.model.columnCount()):  # a little air between figures: 1,014 11 892,584.50
+            header.resizeSection(column, min(header.sectionSize(column) + COLUMN_PADDING_PX, MAX_COLUMN_PX))
 
 
 def open_reports(parent: QWidget | None, db: Database, name: str | None = None) -> ReportsDialog:

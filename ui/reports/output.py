@@ -98,6 +98,8 @@ class ReportOutput(QObject):
         def show(data: bytes) -> None:
             dialog = preview.PreviewDialog(data, shown.report.title, name, self.parent_widget)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            if shown.report.landscape:  # the invoices' preview is sized for portrait pages
+                dialog.resize(1180, 900)
             dialog.open()
             self.last_dialog = dialog
 
