@@ -82,7 +82,8 @@ class ListPanel(QWidget):
         self.applied_button = QToolButton(self)
         self.applied_button.setObjectName("applied_filters")
         self.applied_button.setAutoRaise(True)
-        self.applied_button.setStyleSheet("QToolButton { background: #e8eef7; border-radius: 3px; padding: 2px 6px; }")
+        self.applied_button.setStyleSheet(
+            "QToolButton { background: #e8eef7; border-radius: 3px; padding: 2px 6px; }")
         self.applied_button.setToolTip(self.tr("Remove these filters"))
         self.applied_button.clicked.connect(self.clear_applied)
         self.applied_button.hide()
