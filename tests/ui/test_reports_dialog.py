@@ -29,7 +29,6 @@ from tests.app.test_export import _read_xlsx
 from tests.ui.conftest import type_text
 from tests.ui.test_invoice_printing import pdf_printer
 from ui.common import dialogs
-from ui.common.worker import wait_for_done
 from ui.invoices import preview
 from ui.reports import ReportsDialog, open_reports
 from ui.reports.model import TOTALS_ROLE, columns_of
@@ -322,4 +321,18 @@ def test_quick_periods():
     assert quick_period("this_quarter", dt.date(2026, 12, 31)) == Period(dt.date(2026, 10, 1), dt.date(2026, 12, 31))
     assert quick_period("this_year", day) == Period(dt.date(2026, 1, 1), dt.date(2026, 12, 31))
     assert quick_period("last_year", day) == Period(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
-    wait_for_done()
+
+
+def test_file_reports_opens_the_window_once(qtbot, shop):
+    from PySide6.QtGui import QAction
+
+    from ui.main_window import MainWindow
+
+    window = MainWindow(shop, "/tmp/shop.sqlite3")
+    qtbot.addWidget(window)
+    action = window.findChild(QAction, "reports")
+    assert action.shortcut().toString() == "Ctrl+R"
+    action.trigger()
+    action.trigger()
+    dialogs_open = window.findChildren(ReportsDialog)
+    assert len(dialogs_open) == 1 and dialogs_open[0].isVisible() and dialogs_open[0].db is shop
