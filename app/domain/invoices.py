@@ -12,7 +12,7 @@ import datetime as dt
 import uuid
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, SmallInteger, String, UniqueConstraint, true
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, SmallInteger, String, UniqueConstraint, text, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.domain.base import Archivable, Base, Record
@@ -26,6 +26,9 @@ from app.domain.enums import (
 from app.domain.types import Money, Percent, Price, Quantity, UTCDateTime
 from app.money import ZERO
 
+
+# Posted, not a credit note, not fully paid: an invoice a customer still owes on (see ix_invoice_open).
+OPEN_TERMS = "status = 'posted' AND kind <> 'credit_note' AND paid_total < total"
 
 NUMBER_DIGITS = 6  # an invoice number's digits after its series prefix: F2026-000123
 
@@ -53,7 +56,14 @@ class Invoice(Record, Base):
         UniqueConstraint("series_id", "fiscal_year", "number"),
         Index("ix_invoice_issue_date_id", "issue_date", "id"),
         Index("ix_invoice_party_issue_date", "party_id", "issue_date"),
-        Index("ix_invoice_status_issue_date", "status", "issue_date"),
+        # The reports' and the dashboard's sums read this index alone (no table rows): posted invoices of a
+        # period, with the amounts they add up. It is also the "status, then date" index the lists use.
+        Index("ix_invoice_sales", "status", "issue_date", "party_id", "kind", "base_total", "tax_total",
+              "recargo_total", "irpf_total", "total", "id"),
+        # What customers owe today: a few percent of the invoices, read whole by the aging report and the
+        # dashboard. Queries must spell these terms as OPEN_TERMS does for SQLite to use it.
+        Index("ix_invoice_open", "due_date", "party_id", "issue_date", "total", "paid_total",
+              sqlite_where=text(OPEN_TERMS), postgresql_where=text(OPEN_TERMS)),
         Index("ix_invoice_full_number", "full_number"),
         Index("ix_invoice_party_name", "party_name"),
         Index("ix_invoice_due_date", "due_date"),
@@ -105,8 +115,10 @@ class Invoice(Record, Base):
 
 class InvoiceLine(Record, Base):
     __tablename__ = "invoice_line"
+    # An invoice's lines, and what the sales by product sum of them, read from the index alone.
+    __table_args__ = (Index("ix_invoice_line_sales", "invoice_id", "product_id", "quantity", "amount"),)
 
-    invoice_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("invoice.id"), index=True)
+    invoice_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("invoice.id"))
     position: Mapped[int] = mapped_column(SmallInteger, default=0)
     product_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("product.id"), index=True)
     description: Mapped[str] = mapped_column(String(500))
@@ -124,6 +136,8 @@ class InvoiceLine(Record, Base):
 
 class Payment(Record, Base):
     __tablename__ = "payment"
+    # The aging report as of a past date reads the payments made since, with their amounts.
+    __table_args__ = (Index("ix_payment_date", "date", "invoice_id", "amount"),)
 
     invoice_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("invoice.id"), index=True)
     date: Mapped[dt.date] = mapped_column(Date)
