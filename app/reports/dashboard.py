@@ -23,7 +23,7 @@ from app.domain.parties import Party
 from app.domain.types import Money, Price
 from app.i18n import _
 from app.money import ZERO
-from app.reports.aging import BUCKETS, bucket_of, bucket_titles, days_late, owed_as_of
+from app.reports.aging import BUCKETS, bucket_titles, owed_as_of
 from app.reports.base import Period
 from app.reports.sales import base_by_day, month_name, posted_in
 from app.services.contract_lifecycle import count_alerts
@@ -119,14 +119,10 @@ def _revenue(db: Database, today: dt.date) -> tuple[list[Kpi], tuple, tuple, tup
 
 
 def _receivables(db: Database, today: dt.date) -> tuple[list[Kpi], tuple]:
-    sums = {b: ZERO for b in BUCKETS}
-    count = overdue_count = 0
     with db.session() as s:
-        for owed in owed_as_of(s, today, per_party=False):
-            bucket = bucket_of(days_late(owed, today))
-            sums[bucket] += owed.amount
-            count += owed.invoices
-            overdue_count += owed.invoices if bucket != "current" else 0
+        everyone = owed_as_of(s, today, per_party=False).get(None)
+    sums = everyone.buckets if everyone else {b: ZERO for b in BUCKETS}
+    count, overdue_count = (everyone.invoices, everyone.late) if everyone else (0, 0)
     outstanding = sum(sums.values(), ZERO)
     overdue = outstanding - sums["current"]
     titles = bucket_titles()

@@ -261,3 +261,11 @@ def test_contracts_to_bill_hold_every_contract_with_a_period_due(book):
     listed = {r["__id"] for r in _all(book, list_contracts, {"to_bill_by": until})}
     due = {str(d.contract_id) for d in due_periods(book, until)}
     assert due and due <= {str(i) for i in listed}
+
+
+def test_aging_for_one_customer_is_that_customer_s_row(book):
+    as_of = dt.date(2026, 6, 30)
+    everyone = run_report(book, "receivables-aging", Period(as_of, as_of))
+    row = next(r for r in everyone.rows if r["code"] and r["d90"] == 0 and r["current"] > 0)
+    only = run_report(book, "receivables-aging", Period(as_of, as_of), {"customer": row["code"]})
+    assert only.rows == [row]
