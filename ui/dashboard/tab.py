@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.session import Database
-from app.reports.dashboard import Dashboard, dashboard
+from app.reports.dashboard import TOP_PRODUCT_DAYS, Dashboard, dashboard
 from ui.common.formatting import format_date
 from ui.common.worker import LatestOnly
 from ui.dashboard import targets
@@ -84,7 +84,7 @@ class DashboardTab(QWidget):
         self.revenue_chart = ChartBox("chart_revenue", self.tr("Sales by month (tax base)"), content)
         self.aging_chart = ChartBox("chart_aging", self.tr("Owed by customers, by days late"), content)
         self.customers_chart = ChartBox("chart_customers", self.tr("Top customers this year"), content)
-        self.products_chart = ChartBox("chart_products", self.tr("Top products, last 90 days"), content)
+        self.products_chart = ChartBox("chart_products", self.tr("Top products, last {0} days").replace("{0}", str(TOP_PRODUCT_DAYS)), content)
         self.stock_chart = ChartBox("chart_stock", self.tr("Stock value by warehouse"), content)
         self._charts_grid = QGridLayout()
         self._charts_grid.setSpacing(8)
@@ -217,7 +217,7 @@ class DashboardTab(QWidget):
                               stacked=True)
         for chart, rows, empty, colour in (
                 (self.customers_chart, data.top_customers, self.tr("Nothing sold this year yet."), THIS_YEAR),
-                (self.products_chart, data.top_products, self.tr("No products sold in the last 90 days."), NEUTRAL),
+                (self.products_chart, data.top_products, self.tr("No products sold in the last {0} days.").replace("{0}", str(TOP_PRODUCT_DAYS)), NEUTRAL),
                 (self.stock_chart, data.stock_by_warehouse, self.tr("No warehouses yet."), NEUTRAL)):
             if rows:
                 chart.horizontal_bars(rows, chart.title, colour)
