@@ -28,7 +28,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from app.documents import labels as fmt
-from app.documents.drawing import fit
+from app.documents.drawing import TextCells, fit
 from app.documents.fonts import BOLD, REGULAR, register_fonts
 from app.documents.style import (
     ACCENT, BODY, INK, LEFT, MUTED, PAGE_H, RIGHT, RULE, SMALL, STRIPE, WIDTH, fill_rect, rule, text,
@@ -149,7 +149,7 @@ class _Sheet:
         c.drawPath(boxes, stroke=1, fill=0)
         words = c.beginText()
         words.setFillColorRGB(*INK)
-        self._font = None
+        cells = TextCells(words)
         for i, line in enumerate(lines):
             base = top - (i + 1) * ROW_H + ROW_H / 2 - BODY * 0.35
             values = {"position": str(line.position), "location": line.location or "", "sku": line.sku,
@@ -157,31 +157,19 @@ class _Sheet:
                       "expected": fmt.quantity(line.expected)}
             for col, x in zip(self.cols[:-1], self.x):
                 if values[col.key]:
-                    self._words(words, col, x, base, values[col.key], bold=col.key == "sku",
+                    self._words(cells, col, x, base, values[col.key], bold=col.key == "sku",
                                 shrink=col.key == "name")
         c.drawText(words)
 
-    _font: tuple | None = None
-
-    def _words(self, words, col: _Col, x: float, y: float, value: str, *, bold: bool, shrink: bool) -> None:
+    def _words(self, cells: TextCells, col: _Col, x: float, y: float, value: str, *, bold: bool,
+               shrink: bool) -> None:
         """One cell's text; a long name first gets smaller type, and only then an ellipsis."""
         pad = 1.2 * mm
         font = BOLD if bold else REGULAR
         size = BODY
         if shrink and stringWidth(value, font, size) > col.width - 2 * pad:
             size = SMALL
-        shown = fit(value, font, size, col.width - 2 * pad)
-        if col.align == "r":
-            x = x + col.width - pad - stringWidth(shown, font, size)
-        elif col.align == "c":
-            x = x + (col.width - stringWidth(shown, font, size)) / 2
-        else:
-            x = x + pad
-        if self._font != (font, size):
-            words.setFont(font, size)
-            self._font = (font, size)
-        words.setTextOrigin(x, y)
-        words.textOut(shown)
+        cells.put(x, col.width, y, value, font, size, align=col.align, pad=pad)
 
     @staticmethod
     def _cell(c: Canvas, col: _Col, x: float, y: float, value: str, *, bold: bool = False) -> None:

@@ -16,6 +16,31 @@ from reportlab.pdfgen.canvas import Canvas
 from app.compliance.qr import QrSymbol
 
 
+class TextCells:
+    """A table page's cell texts in one reportlab text object (drawing each string on its own costs
+    several times more on a thousand-page document); the font is set only when it changes."""
+
+    def __init__(self, words):
+        self.words = words
+        self._font: tuple[str, float] | None = None
+
+    def put(self, x: float, width: float, y: float, value: str, font: str, size: float, *, align: str = "l",
+            pad: float = 0.0) -> None:
+        """``value`` in the cell from ``x``, ``width`` wide, at baseline ``y``; cut with an ellipsis to fit."""
+        shown = fit(value, font, size, width - 2 * pad)
+        if align == "r":
+            x = x + width - pad - stringWidth(shown, font, size)
+        elif align == "c":
+            x = x + (width - stringWidth(shown, font, size)) / 2
+        else:
+            x = x + pad
+        if self._font != (font, size):
+            self.words.setFont(font, size)
+            self._font = (font, size)
+        self.words.setTextOrigin(x, y)
+        self.words.textOut(shown)
+
+
 @dataclass(frozen=True)
 class Block:
     """A piece of a page measured before it is drawn: ``draw(canvas, top)`` fills ``height`` points below ``top``."""

@@ -17,11 +17,10 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from app.documents import labels as fmt
-from app.documents.drawing import fit, wrap
+from app.documents.drawing import TextCells, fit, wrap
 from app.documents.fonts import BOLD, REGULAR, register_fonts
 from app.documents.style import ACCENT, INK, MUTED, SMALL, STRIPE, fill_rect, rule, text
 from app.i18n import _
@@ -56,6 +55,10 @@ def cell_text(column: ReportColumn, value: Any) -> str:
     if kind == "choice":
         return column.choices.get(str(getattr(value, "value", value)), str(value))
     return str(value)
+
+
+def _align(column: ReportColumn) -> str:
+    return "r" if column.kind in _RIGHT_KINDS else "l"
 
 
 class _Layout:
@@ -118,13 +121,13 @@ class _Layout:
             c.rect(MARGIN, top - (i + 1) * ROW_H, self.width, ROW_H, stroke=0, fill=1)
         words = c.beginText()
         words.setFillColorRGB(*INK)
-        self._font = None
+        cells = TextCells(words)
         for i, row in enumerate(rows):
             base = top - (i + 1) * ROW_H + ROW_H / 2 - SIZE * 0.35
             for (col, w), x in zip(self.cols, self.x):
                 shown = cell_text(col, row.get(col.key))
                 if shown:
-                    self._words(words, col, w, x, base, shown, bold=False)
+                    cells.put(x, w, base, shown, REGULAR, SIZE, align=_align(col), pad=PAD)
         if totals is not None:
             y = top - len(rows) * ROW_H
             rule(c, MARGIN, self.page_w - MARGIN, y, color=INK, width=0.6)
@@ -132,7 +135,7 @@ class _Layout:
             for (col, w), x in zip(self.cols, self.x):
                 shown = cell_text(col, totals.get(col.key)) if col.kind != "date" else ""
                 if shown:
-                    self._words(words, col, w, x, base, shown, bold=True)
+                    cells.put(x, w, base, shown, BOLD, SIZE, align=_align(col), pad=PAD)
         c.drawText(words)
 
     def empty_notes(self, c: Canvas, top: float) -> None:
@@ -141,21 +144,6 @@ class _Layout:
             for line in wrap(note, REGULAR, 10, self.width):
                 text(c, MARGIN, y, line, size=10)
                 y -= 5 * mm
-
-    _font: tuple | None = None
-
-    def _words(self, words, col: ReportColumn, width: float, x: float, y: float, value: str, *, bold: bool) -> None:
-        font = BOLD if bold else REGULAR
-        shown = fit(value, font, SIZE, width - 2 * PAD)
-        if col.kind in _RIGHT_KINDS:
-            x = x + width - PAD - stringWidth(shown, font, SIZE)
-        else:
-            x = x + PAD
-        if self._font != (font, SIZE):
-            words.setFont(font, SIZE)
-            self._font = (font, SIZE)
-        words.setTextOrigin(x, y)
-        words.textOut(shown)
 
     @staticmethod
     def _cell(c: Canvas, col: ReportColumn, width: float, x: float, y: float, value: str, *, bold: bool) -> None:

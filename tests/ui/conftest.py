@@ -72,3 +72,17 @@ def type_text(qtbot, widget, text: str, *, clear: bool = True) -> None:
         else:
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
                 QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+@pytest.fixture
+def save_to(monkeypatch):
+    """Answer the save dialog with a path; records what it suggested."""
+    asked = {}
+
+    def answer(path):
+        def choose(_parent, title, suggested, filters):
+            asked.update(title=title, suggested=suggested, filters=filters)
+            return str(path)
+        monkeypatch.setattr(dialogs, "choose_save_path", choose)
+        return asked
+    return answer

@@ -40,20 +40,6 @@ def catalogue(sqlite_db):
     return sqlite_db
 
 
-@pytest.fixture
-def save_to(monkeypatch, tmp_path):
-    """Answer the save dialog with a path; records what it suggested."""
-    asked = {}
-
-    def answer(path: Path):
-        def choose(_parent, title, suggested, filters):
-            asked.update(title=title, suggested=suggested, filters=filters)
-            return str(path)
-        monkeypatch.setattr(dialogs, "choose_save_path", choose)
-        return asked
-    return answer
-
-
 def make_window(qtbot, db) -> MainWindow:
     window = MainWindow(db, "/tmp/shop.sqlite3")
     qtbot.addWidget(window)

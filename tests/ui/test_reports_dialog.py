@@ -66,20 +66,6 @@ def window(qtbot, shop) -> ReportsDialog:
     return dialog
 
 
-@pytest.fixture
-def save_to(monkeypatch):
-    """Answer the save dialog with a path; records what it suggested."""
-    asked = {}
-
-    def answer(path: Path):
-        def choose(_parent, title, suggested, filters):
-            asked.update(title=title, suggested=suggested, filters=filters)
-            return str(path)
-        monkeypatch.setattr(dialogs, "choose_save_path", choose)
-        return asked
-    return answer
-
-
 def show(qtbot, dialog: ReportsDialog, *, enter: bool = False) -> None:
     """Press Show (or Enter in the To field) and wait for the report."""
     if enter:
