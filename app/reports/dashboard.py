@@ -21,6 +21,7 @@ from app.domain.inventory import Product, StockLevel
 from app.domain.invoices import Invoice, InvoiceLine
 from app.domain.parties import Party
 from app.domain.types import Money, Price
+from app.errors import PermissionDeniedError
 from app.i18n import _
 from app.money import ZERO
 from app.reports.aging import BUCKETS, bucket_titles, owed_as_of
@@ -67,6 +68,7 @@ class Dashboard:
     top_customers: tuple[tuple[str, Decimal], ...]  # this year's base, largest first
     top_products: tuple[tuple[str, Decimal], ...]  # the last TOP_PRODUCT_DAYS days' base, largest first
     stock_by_warehouse: tuple[tuple[str, Decimal], ...]
+    unavailable: tuple[str, ...] = ()  # parts this login may not read (sales, receivables, stock, leave ...)
 
     def kpi(self, key: str) -> Kpi:
         return next(k for k in self.kpis if k.key == key)
@@ -135,36 +137,49 @@ def _receivables(db: Database, today: dt.date) -> tuple[list[Kpi], tuple]:
     return kpis, tuple((b, titles[b], sums[b]) for b in BUCKETS)
 
 
-def _counts(db: Database, today: dt.date) -> list[Kpi]:
-    week_start = today - dt.timedelta(days=today.weekday())
-    week_end = week_start + dt.timedelta(days=6)
+def _drafts(db: Database, today: dt.date) -> list[Kpi]:
     with db.session() as s:
         drafts = s.execute(select(func.count()).select_from(Invoice).where(
             Invoice.status == InvoiceStatus.DRAFT)).scalar_one()
-        away = s.execute(select(func.count(func.distinct(LeaveRequest.employee_id))).where(
-            LeaveRequest.status == LeaveStatus.APPROVED, LeaveRequest.start_date <= week_end,
-            LeaveRequest.end_date >= week_start)).scalar_one()
+    return [Kpi("drafts", _("Invoices to post"), drafts, "count", _("drafts waiting"),
+                "warning" if drafts else "good", Target("invoices", filters={"status": InvoiceStatus.DRAFT.value}))]
+
+
+def _stock(db: Database, today: dt.date) -> list[Kpi]:
+    with db.session() as s:
         stock = s.execute(select(func.coalesce(func.sum(StockLevel.value, type_=Price()), 0))).scalar_one()
     reorder = count_products(db, ListQuery(filters={"below_reorder": True}))
-    attention = count_alerts(db, today)
-    bill_by = today + dt.timedelta(days=BILL_AHEAD_DAYS)
-    to_bill = count_contracts(db, ListQuery(filters={"to_bill_by": bill_by}))
     return [
-        Kpi("drafts", _("Invoices to post"), drafts, "count", _("drafts waiting"), "warning" if drafts else "good",
-            Target("invoices", filters={"status": InvoiceStatus.DRAFT.value})),
         Kpi("reorder", _("Products to reorder"), reorder, "count", _("at or below their reorder point"),
             "warning" if reorder else "good", Target("inventory", "products", {"below_reorder": True})),
         Kpi("stock_value", _("Stock value"), Decimal(stock).quantize(Decimal("0.01")), "money",
             _("at average cost, every warehouse"), "normal", Target("inventory", "warehouses")),
+    ]
+
+
+def _contracts(db: Database, today: dt.date) -> list[Kpi]:
+    attention = count_alerts(db, today)
+    bill_by = today + dt.timedelta(days=BILL_AHEAD_DAYS)
+    to_bill = count_contracts(db, ListQuery(filters={"to_bill_by": bill_by}))
+    return [
         Kpi("contracts_attention", _("Contracts ending"), attention, "count", _("ending or notice due soon"),
             "warning" if attention else "good", Target("contracts", filters={"alerts": True})),
         Kpi("contracts_to_bill", _("Contracts to bill"), to_bill, "count",
             _("periods due within {n} days").format(n=BILL_AHEAD_DAYS), "warning" if to_bill else "good",
             Target("contracts", filters={"to_bill_by": bill_by})),
-        Kpi("away", _("Away this week"), away, "count", _("people on approved leave"), "normal",
-            Target("employees", "leave", {"status": LeaveStatus.APPROVED.value, "from": week_start,
-                                          "to": week_end})),
     ]
+
+
+def _away(db: Database, today: dt.date) -> list[Kpi]:
+    week_start = today - dt.timedelta(days=today.weekday())
+    week_end = week_start + dt.timedelta(days=6)
+    with db.session() as s:
+        away = s.execute(select(func.count(func.distinct(LeaveRequest.employee_id))).where(
+            LeaveRequest.status == LeaveStatus.APPROVED, LeaveRequest.start_date <= week_end,
+            LeaveRequest.end_date >= week_start)).scalar_one()
+    return [Kpi("away", _("Away this week"), away, "count", _("people on approved leave"), "normal",
+                Target("employees", "leave", {"status": LeaveStatus.APPROVED.value, "from": week_start,
+                                              "to": week_end}))]
 
 
 def _top(db: Database, today: dt.date) -> tuple[tuple, tuple]:
@@ -189,15 +204,30 @@ def _top(db: Database, today: dt.date) -> tuple[tuple, tuple]:
 
 
 def dashboard(db: Database, today: dt.date | None = None) -> Dashboard:
-    """Every figure of the dashboard as of ``today``, read in one go (no Qt: the window runs it off the GUI thread)."""
+    """Every figure of the dashboard as of ``today`` that this login may read (no Qt: the window runs it
+    off the GUI thread).
+
+    On a shared server each part is read on its own: a part the login's role may not read (HR reads no
+    invoices, an accountant no stock) is left out and named in ``unavailable``, the rest still shows.
+    """
     from app.services.stock_reports import stock_value
 
     today = today or dt.date.today()
-    revenue, months, this_year, last_year = _revenue(db, today)
-    receivables, aging = _receivables(db, today)
-    counts = _counts(db, today)
-    customers, products = _top(db, today)
-    warehouses = tuple((w.name, w.value) for w in stock_value(db))
-    return Dashboard(today, (*revenue, *receivables, *counts), months[:today.month], this_year, last_year, aging,
-                     customers, products, warehouses)
+    unavailable: list[str] = []
 
+    def read(part: str, fn, empty):
+        try:
+            return fn(db, today)
+        except PermissionDeniedError:
+            unavailable.append(part)
+            return empty
+
+    revenue, months, this_year, last_year = read("sales", _revenue, ([], (), (), ()))
+    receivables, aging = read("receivables", _receivables, ([], ()))
+    kpis = [*revenue, *receivables]
+    for part, fn in (("drafts", _drafts), ("stock", _stock), ("contracts", _contracts), ("leave", _away)):
+        kpis += read(part, fn, [])
+    customers, products = read("top", _top, ((), ()))
+    warehouses = read("stock_by_warehouse", lambda d, _t: tuple((w.name, w.value) for w in stock_value(d)), ())
+    return Dashboard(today, tuple(kpis), months[:today.month], this_year, last_year, aging, customers, products,
+                     warehouses, tuple(unavailable))

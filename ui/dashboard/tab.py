@@ -84,7 +84,8 @@ class DashboardTab(QWidget):
         self.revenue_chart = ChartBox("chart_revenue", self.tr("Sales by month (tax base)"), content)
         self.aging_chart = ChartBox("chart_aging", self.tr("Owed by customers, by days late"), content)
         self.customers_chart = ChartBox("chart_customers", self.tr("Top customers this year"), content)
-        self.products_chart = ChartBox("chart_products", self.tr("Top products, last {0} days").replace("{0}", str(TOP_PRODUCT_DAYS)), content)
+        self.products_chart = ChartBox("chart_products", self.tr("Top products, last {0} days").replace(
+            "{0}", str(TOP_PRODUCT_DAYS)), content)
         self.stock_chart = ChartBox("chart_stock", self.tr("Stock value by warehouse"), content)
         self._charts_grid = QGridLayout()
         self._charts_grid.setSpacing(8)
@@ -155,6 +156,9 @@ class DashboardTab(QWidget):
                 n = len(self.tiles) - 1
                 self._tile_grid.addWidget(tile, n // COLUMNS, n % COLUMNS)
             tile.set_kpi(kpi, targets.describe(kpi.target) if kpi.target is not None else "")
+        shown = {kpi.key for kpi in data.kpis}
+        for key, tile in self.tiles.items():  # figures this login may not read are left out, not shown as 0
+            tile.setVisible(key in shown)
         self._draw_charts(data)
 
     def _on_failed(self, exc: Exception) -> None:
@@ -215,14 +219,23 @@ class DashboardTab(QWidget):
         late = [0 if bucket == "current" else owed for bucket, _t, owed in data.aging]
         self.aging_chart.bars(titles, [(self.tr("Not yet due"), NEUTRAL, current), (self.tr("Overdue"), OVERDUE, late)],
                               stacked=True)
+        no_products = self.tr("No products sold in the last {0} days.").replace("{0}", str(TOP_PRODUCT_DAYS))
         for chart, rows, empty, colour in (
                 (self.customers_chart, data.top_customers, self.tr("Nothing sold this year yet."), THIS_YEAR),
-                (self.products_chart, data.top_products, self.tr("No products sold in the last {0} days.").replace("{0}", str(TOP_PRODUCT_DAYS)), NEUTRAL),
+                (self.products_chart, data.top_products, no_products, NEUTRAL),
                 (self.stock_chart, data.stock_by_warehouse, self.tr("No warehouses yet."), NEUTRAL)):
             if rows:
                 chart.horizontal_bars(rows, chart.title, colour)
             else:
                 chart.set_message(empty)
+        # A login whose role may not read a part (HR: no invoices; an accountant: no stock) sees why.
+        hidden = self.tr("Your login may not read these figures.")
+        for part, charts in (("sales", [self.revenue_chart]), ("receivables", [self.aging_chart]),
+                             ("top", [self.customers_chart, self.products_chart]),
+                             ("stock_by_warehouse", [self.stock_chart])):
+            if part in data.unavailable:
+                for chart in charts:
+                    chart.set_message(hidden)
 
     def _tile(self, key: str) -> KpiTile:
         tile = KpiTile(key, self)
