@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import String, func, select, text, type_coerce
+from sqlalchemy import Date, Integer, String, Uuid, bindparam, column, select, text, type_coerce
 from sqlalchemy.orm import Session
 
 from app.db.session import Database
@@ -64,27 +64,38 @@ class Owed:
         return sum(self.buckets.values(), ZERO)
 
 
-def open_today_where() -> list:
-    """The terms of an open receivable today, spelt as ``ix_invoice_open``'s so that SQLite uses the index
-    (it does not with the same terms as bound parameters)."""
-    return [text(OPEN_TERMS)]
-
-
 def _raw_key(value) -> str:
     """A UUID, or its text as SQLite stores it (hex) or PostgreSQL gives it, as one comparable key."""
     return value.hex if isinstance(value, uuid.UUID) else str(value).replace("-", "")
 
 
+def _open_grouped(s: Session, as_of: dt.date, party_id: uuid.UUID | None, per_party: bool):
+    """Open invoices issued by ``as_of``, counted and summed per due date (and customer).
+
+    Grouped in the order of ix_invoice_open (due date, customer), which holds just the open invoices and
+    every column read, so nothing is sorted. SQLite's planner does not pick that partial index by itself
+    until ANALYZE has run (it prefers the wide sales index for "status = 'posted'", reading ten times
+    more), and SQLAlchemy renders no index hint for SQLite: hence this one statement in SQL, with
+    ``INDEXED BY`` there.
+    """
+    party = ", party_id" if per_party else ""
+    one = " AND party_id = :party_id" if party_id is not None else ""
+    indexed = " INDEXED BY ix_invoice_open" if s.get_bind().dialect.name == "sqlite" else ""
+    stmt = text(f"SELECT due_date{party}, count(*) AS invoices, sum(total - paid_total) AS owed "
+                f"FROM invoice{indexed} WHERE {OPEN_TERMS} AND issue_date <= :as_of{one} "
+                f"GROUP BY due_date{party}")
+    params = [bindparam("as_of", as_of, type_=Date)]
+    if party_id is not None:
+        params.append(bindparam("party_id", party_id, type_=Uuid))
+    columns = [column("due_date", Date), *([column("party_id", Uuid)] if per_party else []),
+               column("invoices", Integer), column("owed", Money())]
+    return stmt.bindparams(*params).columns(*columns)
+
+
 def owed_as_of(s: Session, as_of: dt.date, party_id: uuid.UUID | None = None, *, per_party: bool = True
                ) -> dict[uuid.UUID | None, Owed]:
     """What was owed at the end of ``as_of``, per customer (or all together, under None, unless ``per_party``)."""
-    # Grouped in the order of ix_invoice_open (due date, customer), which holds just the open invoices and
-    # every column read here, so the planner reads that small index alone and sorts nothing.
-    keys = [Invoice.due_date, *([Invoice.party_id] if per_party else [])]
-    stmt = (select(*keys, func.count(), func.sum(Invoice.total - Invoice.paid_total, type_=Money()))
-            .where(*open_today_where(), Invoice.issue_date <= as_of).group_by(*keys))
-    if party_id is not None:
-        stmt = stmt.where(Invoice.party_id == party_id)
+    stmt = _open_grouped(s, as_of, party_id, per_party)
     owed: dict[uuid.UUID | None, Owed] = {}
     bucket_of_due: dict[dt.date | None, str] = {}
 

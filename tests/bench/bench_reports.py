@@ -79,8 +79,8 @@ def raw_sql(con: sqlite3.Connection, today: dt.date) -> dict:
         "r.exemption_reason, sum(l.amount) FROM invoice i JOIN invoice_line l ON l.invoice_id = i.id "
         "JOIN tax_rate r ON r.id = l.tax_rate_id WHERE i.status = 'posted' AND i.issue_date BETWEEN ? AND ? "
         "GROUP BY i.id, l.tax_percent, re, r.exemption_reason ORDER BY i.issue_date, i.full_number", *quarter)
-    aging_sql = (f"SELECT due_date, party_id, count(*), sum(total - paid_total) FROM invoice WHERE {OPEN} "
-                 "AND issue_date <= ? GROUP BY due_date, party_id")
+    aging_sql = (f"SELECT due_date, party_id, count(*), sum(total - paid_total) FROM invoice INDEXED BY "
+                 f"ix_invoice_open WHERE {OPEN} AND issue_date <= ? GROUP BY due_date, party_id")
     paid_since = ("SELECT p.invoice_id, p.amount, i.party_id, i.due_date, i.total, i.paid_total, i.issue_date, "
                   "i.status, i.kind FROM payment p JOIN invoice i ON i.id = p.invoice_id WHERE p.date > ?")
     aging_today = lambda: (con.execute(paid_since, (_iso(today),)).fetchall(),  # noqa: E731
@@ -105,8 +105,8 @@ def raw_sql(con: sqlite3.Connection, today: dt.date) -> dict:
         "start_date <= ? AND end_date >= ?", (year[1], year[0])).fetchall())
     dashboard = lambda: (  # noqa: E731
         con.execute(by_day, last_year).fetchall(),
-        con.execute(f"SELECT due_date, count(*), sum(total), sum(paid_total) FROM invoice WHERE {OPEN} "
-                    "AND issue_date <= ? GROUP BY due_date", (_iso(today),)).fetchall(),
+        con.execute(f"SELECT due_date, count(*), sum(total - paid_total) FROM invoice INDEXED BY ix_invoice_open "
+                    f"WHERE {OPEN} AND issue_date <= ? GROUP BY due_date", (_iso(today),)).fetchall(),
         con.execute("SELECT count(*) FROM invoice WHERE status = 'draft'").fetchall(),
         con.execute("SELECT sum(value) FROM stock_level").fetchall(),
         con.execute(f"SELECT party_id, sum(base_total) s FROM invoice WHERE {posted} GROUP BY party_id "
