@@ -3,6 +3,8 @@
     python main.py [--db PATH|URL]             start the app (local SQLite by default)
     python main.py db upgrade [--db ...]       create or upgrade the schema
     python main.py db current [--db ...]       print the schema revision
+    python main.py backup -o FILE [--db PATH]  a checked copy of the local database, taken while it is in use
+    python main.py restore FILE [--db PATH] [--yes]   put a backup in place (the current file is kept)
     python main.py demo [--db ...] [--seed N] [--invoices N] ...   fill with demo data
     python main.py chain verify [--db ...]     recompute the VERI*FACTU chain (exit 1 if broken)
     python main.py series workstations|keep CODE --workstation N|release CODE   series kept for offline work
@@ -92,6 +94,16 @@ def build_parser() -> argparse.ArgumentParser:
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     command("upgrade", "create the database if needed and bring its schema up to date", db_commands)
     command("current", "print the database's schema revision", db_commands)
+
+    backup_cmd = command("backup", "write a consistent, checked copy of the local SQLite database to FILE "
+                         "(safe while the app runs); a shared server is backed up by its admin with pg_dump")
+    backup_cmd.add_argument("-o", "--output", required=True, metavar="FILE", help="the backup file, e.g. "
+                            "trastienda-2026-05-31.sqlite3 (replaced whole only once the copy is checked)")
+    restore = command("restore", "replace the local SQLite database with a backup, once the backup is checked "
+                      "(SQLite, Trastienda, undamaged, not from a newer version); the current file is kept as "
+                      "<file>.<time>.before-restore. Close Trastienda first")
+    restore.add_argument("file", metavar="FILE", help="the backup to restore")
+    restore.add_argument("--yes", action="store_true", help="do not ask (needed when there is no terminal)")
 
     demo = command("demo", "fill a new database with realistic Spanish demo data")
     demo.add_argument("--seed", type=int, default=1, help="same seed, same data (default 1)")
@@ -266,6 +278,12 @@ def main(argv: list[str] | None = None) -> int:
                 args.db, name=args.name, date_from=args.date_from, date_to=args.date_to, output=args.output,
                 fmt=args.format, filters={k: getattr(args, k) for k in ("customer", "series", "warehouse",
                                                                         "department")})
+        if args.command in ("backup", "restore"):
+            from app import admin_backup
+
+            if args.command == "backup":
+                return admin_backup.backup_command(args.db, output=args.output)
+            return admin_backup.restore_command(args.db, file=args.file, yes=args.yes)
         if args.command == "db":
             return admin.db_command(args.db_command, args.db, verbose=args.verbose)
         if args.command == "chain":
