@@ -121,6 +121,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, self.tr("Compan&y details…"), self._company, None, "company")
         self._action(file_menu, self.tr("Invoice s&eries…"), self._series, None, "series")
+        from ui.backup_dialog import add_backup_actions
+
+        self.backup_actions = add_backup_actions(self, file_menu)  # hidden on a shared server
         file_menu.addSeparator()
         self.switch_profile_action = self._action(file_menu, self.tr("Switch &profile…"), self._switch_profile, None,
                                                   "switch_profile")
