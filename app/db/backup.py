@@ -159,7 +159,10 @@ def backup_database(db_or_path, target: str | Path) -> BackupInfo:
         finally:
             src.close()
         _fsync(tmp)
-        info = check_database_file(tmp)
+        try:
+            info = check_database_file(tmp)
+        except BackupError as exc:  # what is wrong is the database's: name it, not the temporary copy
+            raise BackupError(str(exc).replace(str(tmp), str(source))) from None
         os.replace(tmp, target)
         _fsync_dir(target.parent)
     except sqlite3.Error as exc:

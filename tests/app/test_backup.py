@@ -99,6 +99,14 @@ def test_a_failed_backup_leaves_no_partial_file_and_the_old_backup_in_place(sqli
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".backup")] == []
 
 
+def test_a_database_of_another_program_is_not_backed_up_as_a_trastienda_one(tmp_path):
+    other = tmp_path / "notes.sqlite3"
+    _other_app(other, other)
+    with pytest.raises(BackupError, match=f"{other} is a SQLite database but not a Trastienda one"):
+        backup_database(other, tmp_path / "copy.sqlite3")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.sqlite3"]
+
+
 def test_a_shared_server_is_not_backed_up_here():
     with pytest.raises(BackupError, match="pg_dump"):
         backup_database("postgresql+psycopg://clerk@server/shop", "/tmp/x.sqlite3")
