@@ -143,7 +143,8 @@ def main(argv: list[str] | None = None) -> int:
         artifact = package_macos(not args.no_installer)
     else:
         artifact = package_linux()
-    print(f"Built {artifact} ({artifact.stat().st_size / 2**20:.1f} MiB)" if artifact.is_file() else f"Built {artifact}")
+    size = f" ({artifact.stat().st_size / 2**20:.1f} MiB)" if artifact.is_file() else ""
+    print(f"Built {artifact}{size}")
     return 0
 
 
