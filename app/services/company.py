@@ -118,7 +118,27 @@ def get_company(db: Database) -> CompanyView:
 def save_company(db: Database, data: CompanyData, expected_version: int | None = None) -> CompanyView:
     """Create or update the issuer. Everything an invoice must show is required and checked
     (name, NIF, full address); nothing is written while any field is wrong."""
-    v = Validator()
+    values = company_values(data)
+    with db.session() as s:
+        company = _load(s)
+        if company is None:
+            company = Company(**values)
+            s.add(company)
+        else:
+            check_version(company, expected_version)
+            apply(company, values)
+        s.flush()
+        return to_view(CompanyView, company)
+
+
+def company_values(data: CompanyData, v: Validator | None = None) -> dict:
+    """The checked column values of ``data``; ValidationError naming every wrong field.
+
+    Given a ``v``, its errors are collected there instead (``v.done()`` is the caller's),
+    so another form's fields can be checked in the same pass (app.services.first_run).
+    """
+    own = v is None
+    v = v or Validator()
     country = (data.country or "ES").strip().upper()
     values = {
         "legal_name": v.required("legal_name", data.legal_name),
@@ -148,14 +168,6 @@ def save_company(db: Database, data: CompanyData, expected_version: int | None =
                             ("document_alert_days", 0, 365)):
         number = v.decimal(name, getattr(data, name), places=0, min_value=Decimal(low), max_value=Decimal(high))
         values[name] = int(number) if number is not None else None
-    v.done()
-    with db.session() as s:
-        company = _load(s)
-        if company is None:
-            company = Company(**values)
-            s.add(company)
-        else:
-            check_version(company, expected_version)
-            apply(company, values)
-        s.flush()
-        return to_view(CompanyView, company)
+    if own:
+        v.done()
+    return values
