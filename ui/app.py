@@ -1,7 +1,8 @@
 """Start the desktop app on a database: the profile used last, a login when a server needs one.
 
 ``--db`` opens that database directly. Otherwise the last profile opens:
-"This computer" at once; a shared server with its remembered password, or
+"This computer" at once (on a new file with no company, after the welcome of
+``ui.first_run``); a shared server with its remembered password, or
 through the login dialog. A login cancelled offers the profiles to choose
 from, or to quit. File > Switch profile… (``switch_profile``) rebuilds the
 main window on another profile's database.
@@ -52,6 +53,10 @@ def run_gui(db: str | None, argv: list[str] | None = None, *, profile: str | Non
         opened = _open_at_start(profiles.get_profile(profile) if profile else _last_profile())
         if opened is None:
             return 0  # the person chose to quit
+        if profile is None:  # the plain start: a new local database gets the welcome first
+            from ui.first_run import welcome_if_new
+
+            opened = welcome_if_new(opened)
     show_window(opened)
     try:
         return app.exec()
