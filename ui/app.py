@@ -50,10 +50,11 @@ def run_gui(db: str | None, argv: list[str] | None = None, *, profile: str | Non
         database = open_database(db)
         opened = Opened(database, describe(database.engine.url), None)
     else:
-        opened = _open_at_start(profiles.get_profile(profile) if profile else _last_profile())
+        start = profiles.get_profile(profile) if profile else _last_profile()
+        opened = _open_at_start(start)
         if opened is None:
             return 0  # the person chose to quit
-        if profile is None:  # the plain start: a new local database gets the welcome first
+        if profile is None and start.is_local:  # the plain start on a new local file: the welcome first
             from ui.first_run import welcome_if_new
 
             opened = welcome_if_new(opened)

@@ -1,8 +1,9 @@
 """The first start on this computer: a short welcome before the main window (issue 11).
 
 Only ``ui.app.run_gui`` calls ``welcome_if_new``, and only for the default start
-("This computer", no --db or --profile), so a --db run, a screenshot or a test that
-builds MainWindow never sees it. Once a company exists it is never shown again.
+("This computer" used last, no --db or --profile), so a --db run, a screenshot, a test
+that builds MainWindow, or "This computer" picked after a server's login was cancelled
+never sees it. Once a company exists it is never shown again.
 """
 
 from __future__ import annotations
