@@ -6,6 +6,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import create_engine
 
 from app.db.backup import backup_database, check_database_file
@@ -51,8 +53,12 @@ def new_windows(qtbot):
     yield
     window = ui_app._live.pop("window", None)
     if window is not None:
-        qtbot.addWidget(window)
+        window.close()
         window.database.dispose()
+        window.deleteLater()
+    # The windows a restore replaced were hidden and left to deleteLater: delete them now, or a later
+    # test's QApplication.exec() finds a top-level window still alive and never quits.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def test_back_up_writes_a_checked_copy_off_the_gui_thread_and_says_so(qtbot, sqlite_db, tmp_path, save_to):
