@@ -55,6 +55,14 @@ def fmt_date(day: dt.date) -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
 
 
+def a_year_before(day: dt.date) -> dt.date:
+    """The same day a year earlier; 29 February falls back to the 28th."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
+
+
 def default_period(today: dt.date | None = None) -> Period:
     """This year to today: what a manager asks first."""
     today = today or dt.date.today()

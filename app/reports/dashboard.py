@@ -25,7 +25,7 @@ from app.errors import PermissionDeniedError
 from app.i18n import _
 from app.money import ZERO
 from app.reports.aging import BUCKETS, bucket_titles, owed_as_of
-from app.reports.base import Period
+from app.reports.base import Period, a_year_before
 from app.reports.sales import base_by_day, month_name, posted_in
 from app.services.contract_lifecycle import count_alerts
 from app.services.contracts import count_contracts
@@ -74,13 +74,6 @@ class Dashboard:
         return next(k for k in self.kpis if k.key == key)
 
 
-def _same_day_last_year(day: dt.date) -> dt.date:
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:
-        return day.replace(year=day.year - 1, day=28)
-
-
 def _change(now: Decimal, before: Decimal, year: int) -> tuple[str, str]:
     if not before:
         return _("nothing on the same days of {year}").format(year=year), "normal"
@@ -99,14 +92,14 @@ def _revenue(db: Database, today: dt.date) -> tuple[list[Kpi], tuple, tuple, tup
             this_months[day.month - 1] += base or ZERO
         else:
             last_months[day.month - 1] += base or ZERO
-    a_year_ago = _same_day_last_year(today)
+    a_year_ago = a_year_before(today)
 
     def between(first: dt.date, last: dt.date) -> Decimal:
         return sum((v or ZERO for d, v in by_day.items() if first <= d <= last), ZERO)
 
     month_first = today.replace(day=1)
     month_now = this_months[-1]
-    month_before = between(_same_day_last_year(month_first), a_year_ago)
+    month_before = between(a_year_before(month_first), a_year_ago)
     year_now = sum(this_months, ZERO)
     year_before = between(last_year_start, a_year_ago)
     kpis = []

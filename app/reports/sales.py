@@ -23,7 +23,7 @@ from app.domain.parties import Party
 from app.domain.types import Money, Quantity
 from app.i18n import _
 from app.money import ZERO
-from app.reports.base import Period, ReportColumn, Rows, report, sum_rows
+from app.reports.base import Period, ReportColumn, Rows, a_year_before, report, sum_rows
 
 _AMOUNTS = ("base", "tax", "recargo", "irpf", "total")
 
@@ -87,13 +87,11 @@ def sales_by_customer(db: Database, period: Period, filters: dict[str, Any]) -> 
     stmt = (select(grouped, Party.code, Party.legal_name, Party.tax_id)
             .outerjoin(Party, Party.id == grouped.c.party_id))
     with db.session() as s:
-        grouped = [(p, n, c, *amounts, (code, name, tax_id)) for p, n, c, *amounts, code, name, tax_id
-                   in s.execute(stmt)]
-    names = {r[0]: r[-1] for r in grouped if r[0] is not None}
-    grouped = [r[:-1] for r in grouped]
+        read = s.execute(stmt).all()
     rows = []
-    for party_id, invoices, credits, *amounts in grouped:
-        code, name, tax_id = names.get(party_id, ("", _("(simplified invoices without a customer)"), ""))
+    for party_id, invoices, credits, *amounts, code, name, tax_id in read:
+        if party_id is None:
+            code, name = "", _("(simplified invoices without a customer)")
         rows.append({"code": code, "name": name, "tax_id": tax_id or "", "invoices": invoices,
                      "credit_notes": credits, **_amounts(amounts)})
     rows.sort(key=lambda r: (-r["base"], r["code"]))
@@ -210,9 +208,4 @@ def sales_by_month(db: Database, period: Period, filters: dict[str, Any]) -> Row
 
 
 def _year_before(period: Period) -> Period:
-    def back(day: dt.date) -> dt.date:
-        try:
-            return day.replace(year=day.year - 1)
-        except ValueError:  # 29 February
-            return day.replace(year=day.year - 1, day=28)
-    return Period(back(period.start), back(period.end))
+    return Period(a_year_before(period.start), a_year_before(period.end))
