@@ -83,7 +83,6 @@ def set_up_company(db: Database, company: CompanyData, first: FirstSeries,
             v.error(error.field, error.message)
         series_values = {}
     v.done()
-    year = (today or dt.date.today()).year
     with db.session() as s:
         if _load(s) is not None:
             raise ConflictError(_("The company is set up already: change it in File > Company details."))
@@ -94,9 +93,7 @@ def set_up_company(db: Database, company: CompanyData, first: FirstSeries,
                 "Number {n} is already used: the next number must be above it.").format(n=last))
         row.prefix = series_values["prefix"]
         row.next_number = series_values["next_number"]
-        if row.yearly_reset and row.year is None:
-            # Without a year, the first posting would start the year at 1 and drop the number given.
-            row.year = year
+        series_service._keep_next_number(row, today)
         issuer = Company(**values)
         s.add(issuer)
         s.flush()

@@ -123,6 +123,16 @@ def _check_workstation(s: Session, values: dict) -> None:
             "A series kept for workstation {n} cannot be the default for everyone's new invoices.").format(n=number))
 
 
+def _keep_next_number(series: InvoiceSeries, today: dt.date | None = None) -> None:
+    """A next number chosen for a yearly series that has not numbered a year yet belongs to this year.
+
+    Without a year, posting takes the invoice's year as a new one and starts it at 1,
+    dropping the number the clerk chose (say 120, continuing another program's numbering).
+    """
+    if series.yearly_reset and series.year is None and series.next_number != 1:
+        series.year = (today or dt.date.today()).year
+
+
 def _make_default(s: Session, series: InvoiceSeries) -> None:
     """One default per kind: the others of that kind stop being it."""
     others = s.scalars(select(InvoiceSeries).where(
@@ -147,13 +157,17 @@ def get_series(db: Database, series_id: uuid.UUID) -> SeriesView:
         return to_view(SeriesView, get_or_404(s, InvoiceSeries, series_id, what=_("series")))
 
 
-def create_series(db: Database, data: SeriesData) -> SeriesView:
-    """A new series with a unique code; as default it replaces the old default of its kind."""
+def create_series(db: Database, data: SeriesData, today: dt.date | None = None) -> SeriesView:
+    """A new series with a unique code; as default it replaces the old default of its kind.
+
+    A next number other than 1 on a yearly series is this year's (``today``'s), as in ``update_series``.
+    """
     values = _validate(data)
     with db.session() as s:
         _check_code_free(s, values["code"], None)
         _check_workstation(s, values)
         series = InvoiceSeries(**values)
+        _keep_next_number(series, today)
         s.add(series)
         s.flush()
         if series.is_default:
@@ -163,9 +177,14 @@ def create_series(db: Database, data: SeriesData) -> SeriesView:
 
 
 def update_series(
-    db: Database, series_id: uuid.UUID, data: SeriesData, expected_version: int | None = None
+    db: Database, series_id: uuid.UUID, data: SeriesData, expected_version: int | None = None,
+    today: dt.date | None = None,
 ) -> SeriesView:
-    """Saves the series form; never lets numbering go back over numbers already used."""
+    """Saves the series form; never lets numbering go back over numbers already used.
+
+    A next number set on a yearly series that has not posted yet is this year's (``today``'s):
+    the first invoice posted in it this year gets that number, not 1.
+    """
     values = _validate(data)
     with db.session() as s:
         series = get_or_404(s, InvoiceSeries, series_id, what=_("series"))
@@ -186,6 +205,7 @@ def update_series(
             v.error("is_default", _("Make another series the default instead."))
         v.done()
         apply(series, values)
+        _keep_next_number(series, today)
         s.flush()
         if series.is_default:
             _make_default(s, series)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from app.domain.company import Company
 from app.domain.enums import InvoiceKind
 from app.domain.invoices import InvoiceSeries
 from app.errors import ConflictError, ValidationError
 from app.services import invoices, series
 from app.services.invoices import InvoiceData, InvoiceLineData
+from app.services.posting import post_invoice
 from app.services.series import SeriesData
 from app.services.setup import series_id, tax_rate_id
 from tests.app.invoicing import DAY, D, count, customer, post
@@ -92,3 +96,29 @@ def test_renaming_a_code_onto_another_is_refused(db):
     with pytest.raises(ValidationError) as err:
         series.update_series(db, s.id, SeriesData(code="F", name=s.name, kind=s.kind, is_default=True), s.version)
     assert err.value.field == "code"
+
+
+def test_a_next_number_set_on_an_unused_series_is_the_first_number_posted(db):
+    # Regression: the series had no year yet, so the first posting started the year at 1.
+    with db.session() as s:
+        s.add(Company(legal_name="Suministros Ebro SL", tax_id="B50000000", street="Calle Mayor 1",
+                      postal_code="50001", city="Zaragoza"))
+    f = series.get_series(db, series_id("F"))
+    assert f.year is None and f.yearly_reset
+    saved = series.update_series(db, f.id, SeriesData(code="F", name=f.name, kind=f.kind, prefix=f.prefix,
+                                                      next_number=120, is_default=True), f.version)
+    assert saved.year == dt.date.today().year
+    today = dt.date.today()
+    draft = invoices.create_draft(db, InvoiceData(issue_date=today, party_id=customer(
+        db, street="Calle Alta 3", postal_code="28001", city="Madrid"), lines=[
+        InvoiceLineData(description="x", unit_price=D("10"), tax_rate_id=tax_rate_id("IVA21"))]))
+    posted = post_invoice(db, draft.id)
+    assert (posted.number, posted.full_number) == (120, f"F{today.year}-000120")
+    assert series.get_series(db, f.id).next_number == 121
+
+
+def test_a_new_yearly_series_starting_above_1_keeps_its_number_this_year(db):
+    shop = series.create_series(db, SeriesData(code="T2", name="Tienda 2", next_number=57), today=DAY)
+    assert (shop.year, shop.next_number) == (DAY.year, 57)
+    fresh = series.create_series(db, SeriesData(code="T3", name="Tienda 3"), today=DAY)
+    assert fresh.year is None  # starting at 1, the first posting's year is as good as any
