@@ -19,7 +19,16 @@ from app.domain.enums import LimitPolicy, NegativeStockPolicy
 from app.errors import NotFoundError
 from app.i18n import _
 from app.services.common import apply, check_version, to_view
+from app.services.logo import logo_values
 from app.services.validation import Validator
+
+
+class _Keep:
+    def __repr__(self) -> str:
+        return "KEEP"
+
+
+KEEP = _Keep()  # CompanyData.logo: leave the stored logo as it is
 
 
 @dataclass
@@ -47,6 +56,9 @@ class CompanyData:
     leave_over_balance: LimitPolicy | str = LimitPolicy.WARN  # vacation beyond the balance: ask first, or refuse
     hr_retention_years: int | Decimal | str | None = 4  # personal data kept this long after someone leaves
     document_alert_days: int | Decimal | str | None = 30  # employee documents expiring this soon are flagged
+    # PNG or JPEG bytes printed on invoices (app.services.logo checks them); None removes it.
+    # A form that does not show the logo leaves the default, KEEP, and the stored one stays.
+    logo: bytes | None | _Keep = KEEP
 
 
 SIMPLIFIED_LIMITS = (Decimal(400), Decimal(3000))  # RD 1619/2012 art. 4.1 and 4.2
@@ -117,7 +129,8 @@ def get_company(db: Database) -> CompanyView:
 
 def save_company(db: Database, data: CompanyData, expected_version: int | None = None) -> CompanyView:
     """Create or update the issuer. Everything an invoice must show is required and checked
-    (name, NIF, full address); nothing is written while any field is wrong."""
+    (name, NIF, full address, and a logo given: a PNG or JPEG of at most 2 MB); nothing is
+    written while any field is wrong."""
     values = company_values(data)
     with db.session() as s:
         company = _load(s)
@@ -168,6 +181,8 @@ def company_values(data: CompanyData, v: Validator | None = None) -> dict:
                             ("document_alert_days", 0, 365)):
         number = v.decimal(name, getattr(data, name), places=0, min_value=Decimal(low), max_value=Decimal(high))
         values[name] = int(number) if number is not None else None
+    if data.logo is not KEEP:
+        values.update(logo_values(data.logo, v))
     if own:
         v.done()
     return values
