@@ -98,3 +98,17 @@ def word_boxes(pdf: Path, page: int = 1) -> list[tuple[str, float, float, float,
     assert out.returncode == 0, out.stderr
     pattern = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
     return [(m.group(5), *map(float, m.group(1, 2, 3, 4))) for m in pattern.finditer(out.stdout)]
+
+
+def images(pdf: Path) -> list[dict]:
+    """The images drawn in the PDF, from pdfimages -list: page, width/height in pixels, x/y ppi
+    (a soft mask, the transparency of the image before it, is left out)."""
+    out = _run(_tool("pdfimages", "poppler-utils"), "-list", str(pdf))
+    assert out.returncode == 0, out.stderr
+    found = []
+    for row in out.stdout.splitlines()[2:]:
+        cells = row.split()
+        if len(cells) >= 14 and cells[2] != "smask":
+            found.append(dict(page=int(cells[0]), type=cells[2], width=int(cells[3]), height=int(cells[4]),
+                              x_ppi=int(cells[12]), y_ppi=int(cells[13])))
+    return found
