@@ -10,6 +10,7 @@ that passes prints; the documents still leave out a logo they cannot read
 from __future__ import annotations
 
 import io
+import os
 from dataclasses import dataclass
 
 from reportlab.lib.utils import ImageReader
@@ -50,10 +51,32 @@ def read_logo(data: bytes, v: Validator | None = None) -> Logo | None:
     return logo
 
 
+def read_logo_file(path: str | os.PathLike) -> Logo:
+    """The checked logo in the file at ``path``; ValidationError on ``logo`` otherwise.
+
+    A file over the limit is refused by its size, before it is read.
+    """
+    v = Validator()
+    try:
+        size = os.stat(path).st_size
+        if size > MAX_BYTES:
+            v.error(FIELD, _too_large(size))
+        else:
+            with open(path, "rb") as f:
+                logo = _check(f.read(MAX_BYTES + 1), v)
+    except OSError as exc:
+        v.error(FIELD, _("This file cannot be read: {reason}").format(reason=exc.strerror or exc))
+    v.done()
+    return logo
+
+
+def _too_large(size: int) -> str:
+    return _("The logo file is {size:.1f} MB: it can be at most 2 MB.").format(size=size / 1024 / 1024)
+
+
 def _check(data: bytes, v: Validator) -> Logo | None:
     if len(data) > MAX_BYTES:
-        v.error(FIELD, _("The logo file is {size:.1f} MB: it can be at most 2 MB.").format(
-            size=len(data) / 1024 / 1024))
+        v.error(FIELD, _too_large(len(data)))
         return None
     mime = _kind(data)
     if mime is None:

@@ -11,7 +11,7 @@ from PIL import Image
 from app.errors import ValidationError
 from app.services.company import CompanyData, find_company, save_company
 from app.services.first_run import FirstSeries, set_up_company
-from app.services.logo import MAX_BYTES, read_logo
+from app.services.logo import MAX_BYTES, read_logo, read_logo_file
 
 EBRO = dict(legal_name="Suministros Ebro SL", tax_id="B58378431", street="Calle Mayor 1", postal_code="50001",
             city="Zaragoza")
@@ -85,6 +85,19 @@ def test_the_messages_say_what_is_wrong_with_the_file(tmp_path):
     assert "3000 x 100" in messages["absurdly wide"] and "10 times" in messages["absurdly wide"]
     assert "5000 x 1000" in messages["absurdly large"] and "4000" in messages["absurdly large"]
     assert read_logo(image((32, 32))).mime == "image/png"
+
+
+def test_a_picked_file_is_read_only_when_its_size_allows(tmp_path):
+    huge = tmp_path / "scan.png"
+    with open(huge, "wb") as f:
+        f.truncate(30 * 1024 * 1024)  # sparse: refused by its size, never read
+    picked = tmp_path / "logo.png"
+    picked.write_bytes(image((120, 40)))
+    assert read_logo_file(picked).mime == "image/png" and read_logo_file(picked).width == 120
+    for path, words in ((huge, "30.0 MB"), (tmp_path / "gone.png", "cannot be read")):
+        with pytest.raises(ValidationError) as err:
+            read_logo_file(path)
+        assert err.value.fields == {"logo"} and words in err.value.errors[0].message
 
 
 def test_the_first_run_stores_the_logo_with_the_company_or_nothing(db):
