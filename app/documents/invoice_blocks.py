@@ -66,6 +66,7 @@ class Sections:
                  logo: ImageReader | None):
         self.doc, self.inv, self.co = doc, doc.invoice, doc.company
         self.labels, self.symbol, self.logo = labels, symbol, logo
+        self.fmt = fmt.formats_for(doc.language)  # numbers and dates in the labels' language
         # Lines carry their rate but not their exemption; when every 0 % group of the
         # breakdown is an exemption, every 0 % line is exempt and says so.
         zero = [g for g in self.inv.tax_groups if not g.tax_percent]
@@ -129,15 +130,15 @@ class Sections:
         value_w = 56 * mm
         rows = [(labels["number"], [inv.full_number or labels["no_number"]], True),
                 (labels["series"], [inv.series_code], False),
-                (labels["issue_date"], [fmt.date(inv.issue_date)], False)]
+                (labels["issue_date"], [self.fmt.date(inv.issue_date)], False)]
         if inv.operation_date and inv.operation_date != inv.issue_date:
-            rows.append((labels["operation_date"], [fmt.date(inv.operation_date)], False))
+            rows.append((labels["operation_date"], [self.fmt.date(inv.operation_date)], False))
         if inv.due_date and inv.kind != InvoiceKind.CREDIT_NOTE:
-            rows.append((labels["due_date"], [fmt.date(inv.due_date)], False))
+            rows.append((labels["due_date"], [self.fmt.date(inv.due_date)], False))
         if inv.kind == InvoiceKind.CREDIT_NOTE:
             if self.doc.corrected is not None:
                 ref = labels["corrects_value"].format(number=self.doc.corrected.full_number,
-                                                      date=fmt.date(self.doc.corrected.issue_date))
+                                                      date=self.fmt.date(self.doc.corrected.issue_date))
                 rows.append((labels["corrects"], wrap(ref, REGULAR, BODY, value_w), False))
             if inv.correction_reason is not None:
                 reason = labels.get(inv.correction_reason.value, inv.correction_reason.value)
@@ -209,10 +210,10 @@ class Sections:
     def rows(self) -> Iterator[Block]:
         for index, line in enumerate(self.inv.lines):
             desc = wrap(line.description, REGULAR, BODY, DESC_W)
-            cells = (fmt.quantity(line.quantity), fmt.price(line.unit_price),
-                     fmt.percent(line.discount_percent) if line.discount_percent else "",
-                     (self._zero_rate if self._zero_rate and not line.tax_percent else fmt.percent(line.tax_percent)),
-                     fmt.amount(line.amount))
+            cells = (self.fmt.quantity(line.quantity), self.fmt.price(line.unit_price),
+                     self.fmt.percent(line.discount_percent) if line.discount_percent else "",
+                     (self._zero_rate if self._zero_rate and not line.tax_percent else self.fmt.percent(line.tax_percent)),
+                     self.fmt.amount(line.amount))
             yield Block(len(desc) * LEADING + 5, self._row_drawer(index, desc, cells))
 
     @staticmethod
@@ -257,11 +258,11 @@ class Sections:
                 code = g.exemption_reason.split(":", 1)[0].strip()
                 rate = f"{labels['exempt']} ({code})" if len(code) <= 4 else labels["exempt"]
             else:
-                rate = fmt.percent(g.tax_percent)
-            row = [fmt.money(g.base, inv.currency), rate, fmt.money(g.tax, inv.currency)]
+                rate = self.fmt.percent(g.tax_percent)
+            row = [self.fmt.money(g.base, inv.currency), rate, self.fmt.money(g.tax, inv.currency)]
             if has_re:
-                row += [fmt.percent(g.recargo_percent) if g.recargo_percent else "",
-                        fmt.money(g.recargo, inv.currency) if g.recargo_percent else ""]
+                row += [self.fmt.percent(g.recargo_percent) if g.recargo_percent else "",
+                        self.fmt.money(g.recargo, inv.currency) if g.recargo_percent else ""]
             rows.append(row)
         return heads, rows, widths
 
@@ -270,14 +271,14 @@ class Sections:
         heads, rows, widths = self._breakdown()
         left_h = 14 + len(rows) * LEADING + 4
         before_irpf = inv.base_total + inv.tax_total + inv.recargo_total
-        items = [(labels["total_base"], fmt.money(inv.base_total, cur)),
-                 (labels["total_vat"], fmt.money(inv.tax_total, cur))]
+        items = [(labels["total_base"], self.fmt.money(inv.base_total, cur)),
+                 (labels["total_vat"], self.fmt.money(inv.tax_total, cur))]
         if inv.recargo_total:
-            items.append((labels["total_re"], fmt.money(inv.recargo_total, cur)))
+            items.append((labels["total_re"], self.fmt.money(inv.recargo_total, cur)))
         if inv.irpf_total:
-            items.append((labels["invoice_total"], fmt.money(before_irpf, cur)))
-            pct = fmt.percent(inv.irpf_percent) if inv.irpf_percent else ""
-            items.append((labels["irpf"].format(percent=pct), fmt.money(-inv.irpf_total, cur)))
+            items.append((labels["invoice_total"], self.fmt.money(before_irpf, cur)))
+            pct = self.fmt.percent(inv.irpf_percent) if inv.irpf_percent else ""
+            items.append((labels["irpf"].format(percent=pct), self.fmt.money(-inv.irpf_total, cur)))
         final = labels["total_to_pay"] if inv.total >= 0 else labels["invoice_total"]
         box_w, box_x = 75 * mm, RIGHT - 75 * mm
         right_h = len(items) * (LEADING + 2) + 4 + 20
@@ -304,7 +305,7 @@ class Sections:
             y -= 6
             fill_rect(c, box_x, y - 18, box_w, 18, ACCENT)
             text(c, box_x + PAD, y - 12.5, final.upper(), bold=True, size=9, color=WHITE)
-            text(c, RIGHT - PAD, y - 12.5, fmt.money(inv.total, cur), bold=True, size=10.5, color=WHITE,
+            text(c, RIGHT - PAD, y - 12.5, self.fmt.money(inv.total, cur), bold=True, size=10.5, color=WHITE,
                  align="r")
 
         return Block(height, draw)
@@ -327,7 +328,7 @@ class Sections:
         if co.iban:
             lines.append(f"{labels['payment_transfer']} {labels['iban']} {_iban(co.iban)}")
         if inv.due_date:
-            lines.append(f"{labels['due_date']}: {fmt.date(inv.due_date)} · {fmt.money(inv.total, inv.currency)}")
+            lines.append(f"{labels['due_date']}: {self.fmt.date(inv.due_date)} · {self.fmt.money(inv.total, inv.currency)}")
         return self._paragraphs(labels["payment"], lines)
 
     def _exemptions(self) -> Block | None:

@@ -2,14 +2,16 @@
 
 An invoice is printed in its customer's language, not the clerk's, so these
 texts do not go through the app's gettext catalogue: each language is one
-dict here. Only Spanish exists yet; a missing key in another language falls
-back to Spanish.
+dict here, with its number and date formats (``Formats``). Spanish and English
+exist; any other language prints in Spanish, labels and numbers alike.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+
+from app import locale_format
 
 ES: dict[str, str] = {
     # Titles
@@ -76,6 +78,78 @@ ES: dict[str, str] = {
     "verifiable": "Factura verificable en la sede electrónica de la AEAT",
     # Footer
     "page": "Página {page} de {pages}",
+}
+
+# English for customers abroad. Legal references to Spanish law keep their Spanish names
+# (LIVA, IRPF, NIF are what the AEAT and the customer's adviser look up); the VERI*FACTU
+# texts are the wording Orden HAC/1177/2024 prescribes, so they stay as they are.
+EN: dict[str, str] = {
+    # Titles
+    "invoice": "Invoice",
+    "invoices": "Invoices",
+    "simplified": "Simplified invoice",
+    # A factura rectificativa by differences may also raise the amount: "credit note" would mislead.
+    "credit_note": "Corrective invoice",
+    "draft": "DRAFT · not a valid invoice",  # no wider than the QR column
+    "draft_tag": "DRAFT",
+    "cancelled": "CANCELLED",
+    # Invoice data
+    "number": "Number",
+    "series": "Series",
+    "no_number": "(not numbered)",
+    "issue_date": "Issue date",
+    "operation_date": "Date of supply",
+    "due_date": "Due date",
+    "corrects": "Corrects",
+    "corrects_value": "Invoice {number} of {date}",
+    "reason": "Reason",
+    "method": "Method",
+    "by_differences": "Correction by differences",
+    "R1": "R1 · Error based on law and art. 80 One, Two and Six LIVA",
+    "R2": "R2 · Art. 80 Three LIVA (insolvency proceedings)",
+    "R3": "R3 · Art. 80 Four LIVA (bad debts)",
+    "R4": "R4 · Other causes",
+    "R5": "R5 · Correction of a simplified invoice",
+    # Parties
+    "issuer": "Issuer",
+    "customer": "Customer",
+    "tax_id": "Tax ID",
+    "phone": "Tel.",
+    # Lines
+    "description": "Description",
+    "quantity": "Quantity",
+    "unit_price": "Unit price",
+    "discount": "Disc.",
+    "vat": "VAT",
+    "amount": "Amount",
+    "exempt": "Exempt",
+    "continued": "Continued on the next page",
+    # Tax breakdown and totals
+    "tax_base": "Tax base",
+    "vat_rate": "VAT rate",
+    "vat_amount": "VAT amount",
+    "re_rate": "RE rate",
+    "re_amount": "RE amount",
+    "total_base": "Tax base",
+    "total_vat": "VAT",
+    "total_re": "Equivalence surcharge (RE)",
+    # Personal income tax withholding; the long name does not fit the totals box beside an amount.
+    "irpf": "IRPF withholding ({percent})",
+    "invoice_total": "Invoice total",
+    "total_to_pay": "Total due",
+    "amounts_in": "Amounts in {currency}",
+    # Payment, notes, exemptions
+    "payment": "Payment",
+    "payment_transfer": "Bank transfer to account",
+    "iban": "IBAN",
+    "notes": "Notes",
+    "exemptions": "Exempt transactions",
+    # VERI*FACTU: the prescribed Spanish wording.
+    "qr_heading": "QR tributario:",
+    "verifactu": "VERI*FACTU",
+    "verifiable": "Factura verificable en la sede electrónica de la AEAT",
+    # Footer
+    "page": "Page {page} of {pages}",
 }
 
 # The contract summary's texts (app/documents/contract_pdf.py).
@@ -169,59 +243,78 @@ CONTRACT_ES: dict[str, str] = {
     "page": "Página {page} de {pages}",
 }
 
-LABELS: dict[str, dict[str, str]] = {"es": ES}
+LABELS: dict[str, dict[str, str]] = {"es": ES, "en": EN}
 
 # Symbols printed after amounts; other currencies print their ISO code.
-CURRENCY_SYMBOLS = {"EUR": "€"}
+CURRENCY_SYMBOLS = locale_format.CURRENCY_SYMBOLS
 CURRENCY_NAMES = {"EUR": "euros"}
+
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def document_language(language: str | None) -> str:
+    """The language a document asked for in ``language`` is printed in: its own when it has labels, else Spanish."""
+    code = locale_format.base_language(language)
+    return code if code in LABELS else "es"
 
 
 def labels_for(language: str | None) -> dict[str, str]:
     """The label dict of ``language`` ("es", "en"...), completed with Spanish."""
-    chosen = LABELS.get((language or "es").lower()[:2])
-    if chosen is None or chosen is ES:
+    chosen = LABELS[document_language(language)]
+    if chosen is ES:
         return ES
     return {**ES, **chosen}
 
 
-# -- Spanish number formats: 1.234,56 ---------------------------------------------
+class Formats:
+    """Numbers and dates as a document in one language prints them.
 
-_SWAP = str.maketrans(",.", ".,")
+    Spanish: 1.234,56 € and 02/03/2026. English: 1,234.56 € and 2 Mar 2026: a
+    day-month-year with the month's name reads the same to every English reader,
+    where 02/03/2026 is 3 February to an American one (a due date must not be misread).
+    A language without labels prints as Spanish, like its labels.
+    """
+
+    def __init__(self, language: str | None = "es"):
+        self.language = document_language(language)
+
+    def money(self, value: Decimal, currency: str = "EUR") -> str:
+        """``1234.5`` -> ``"1.234,50 €"``; two decimals, thousands grouped."""
+        return locale_format.money_in(value, currency, self.language)
+
+    def amount(self, value: Decimal) -> str:
+        """``1234.5`` -> ``"1.234,50"`` (table cells, where the column says the currency)."""
+        return locale_format.number_in(value, 2, self.language)
+
+    def price(self, value: Decimal) -> str:
+        """A unit price: two decimals, up to four when it has them (``0,1234``)."""
+        return locale_format.trimmed_in(value, 2, 4, self.language)
+
+    def quantity(self, value: Decimal) -> str:
+        """``2.0000`` -> ``"2"``, ``1.2500`` -> ``"1,25"``."""
+        return locale_format.trimmed_in(value, 0, 4, self.language)
+
+    def percent(self, value: Decimal) -> str:
+        """``21.0000`` -> ``"21 %"`` (es, with the space the RAE asks for), ``"21%"`` (en)."""
+        return f"{self.quantity(value)}%" if self.language == "en" else f"{self.quantity(value)} %"
+
+    def date(self, value: dt.date) -> str:
+        """``dt.date(2026, 3, 2)`` -> ``"02/03/2026"`` (es), ``"2 Mar 2026"`` (en)."""
+        if self.language == "en":
+            return f"{value.day} {_MONTHS_EN[value.month - 1]} {value.year:04d}"
+        return locale_format.numeric_date(value)
 
 
-def money(value: Decimal, currency: str = "EUR") -> str:
-    """``1234.5`` -> ``"1.234,50 €"``; two decimals, thousands with a dot."""
-    text = format(value, ",.2f").translate(_SWAP)
-    return f"{text} {CURRENCY_SYMBOLS.get(currency, currency)}"
+_FORMATS = {code: Formats(code) for code in LABELS}
 
 
-def amount(value: Decimal) -> str:
-    """``1234.5`` -> ``"1.234,50"`` (table cells, where the column says the currency)."""
-    return format(value, ",.2f").translate(_SWAP)
+def formats_for(language: str | None) -> Formats:
+    """The formats of a document printed for ``language``: the same fallback as ``labels_for``."""
+    return _FORMATS[document_language(language)]
 
 
-def price(value: Decimal) -> str:
-    """A unit price: two decimals, up to four when it has them (``0,1234``)."""
-    text = format(value, ",.4f").translate(_SWAP)
-    # Drop trailing zeros beyond the second decimal only.
-    head, _, tail = text.rpartition(",")
-    tail = tail.rstrip("0")
-    return f"{head},{tail.ljust(2, '0')}"
+# -- Spanish formats, for the documents that are always in Spanish ---------------------
+# (the contract summary, shelf labels, the personal data export): 1.234,56 and 02/03/2026.
 
-
-def quantity(value: Decimal) -> str:
-    """``2.0000`` -> ``"2"``, ``1.2500`` -> ``"1,25"``."""
-    text = format(value, ",.4f").translate(_SWAP)
-    head, _, tail = text.rpartition(",")
-    tail = tail.rstrip("0")
-    return f"{head},{tail}" if tail else head
-
-
-def percent(value: Decimal) -> str:
-    """``21.0000`` -> ``"21 %"``, ``5.2000`` -> ``"5,2 %"``."""
-    return f"{quantity(value)} %"
-
-
-def date(value: dt.date) -> str:
-    """``dt.date(2026, 3, 2)`` -> ``"02/03/2026"``."""
-    return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
+_ES = _FORMATS["es"]
+money, amount, price, quantity, percent, date = _ES.money, _ES.amount, _ES.price, _ES.quantity, _ES.percent, _ES.date

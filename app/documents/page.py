@@ -27,6 +27,7 @@ CONTINUED_Y = FOOTER_RULE_Y + 2.5 * mm
 class PageChrome:
     def __init__(self, doc: InvoiceDocument, labels: dict[str, str]):
         self.doc, self.labels = doc, labels
+        self.fmt = fmt.formats_for(doc.language)
         co = doc.company
         address = ", ".join(co.address_lines)
         self._footer_left = fit(
@@ -49,7 +50,7 @@ class PageChrome:
         inv, co, labels = self.doc.invoice, self.doc.company, self.labels
         name = fit(co.legal_name, REGULAR, 9, WIDTH / 2)
         right = self.document_name()
-        date = f"{labels['issue_date']}: {fmt.date(inv.issue_date)}"
+        date = f"{labels['issue_date']}: {self.fmt.date(inv.issue_date)}"
 
         def draw(c: Canvas, top: float) -> None:
             text(c, LEFT, top - 9, name, bold=True, size=9)

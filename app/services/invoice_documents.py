@@ -2,7 +2,8 @@
 
 An ``InvoiceDocument`` is the invoice's view, the issuer, the VERI*FACTU QR
 URL (test or production host as the company setting says) and, for a credit
-note, the number and date of the invoice it corrects. Rendering it is
+note, the number and date of the invoice it corrects, and the language of
+its customer, which its labels, numbers and dates follow. Rendering it is
 ``app.documents.invoice_pdf``'s job; this module only reads.
 """
 
@@ -19,6 +20,7 @@ from app.db.session import Database
 from app.documents.invoice_pdf import CorrectedInvoice, InvoiceDocument, render_invoice
 from app.domain.enums import InvoiceStatus
 from app.domain.invoices import Invoice, InvoiceSeries
+from app.domain.parties import Party
 from app.errors import NotFoundError, ValidationError
 from app.i18n import _
 from app.services.company import CompanyView, get_company
@@ -83,11 +85,24 @@ def _corrected(db: Database, view: InvoiceView) -> CorrectedInvoice | None:
     return CorrectedInvoice(row.full_number, row.issue_date)
 
 
+def _language(db: Database, view: InvoiceView) -> str:
+    # The customer's language as it is now (a reprint follows a corrected preference). A credit
+    # note without a customer takes the one of the invoice it corrects; no customer at all
+    # (a simplified invoice to the public): Spanish.
+    with db.session() as s:
+        party_id = view.party_id
+        if party_id is None and view.corrected_invoice_id is not None:
+            party_id = s.execute(select(Invoice.party_id).where(Invoice.id == view.corrected_invoice_id)).scalar()
+        if party_id is None:
+            return "es"
+        return s.execute(select(Party.language).where(Party.id == party_id)).scalar() or "es"
+
+
 def invoice_document(db: Database, invoice_id: uuid.UUID, company: CompanyView | None = None) -> InvoiceDocument:
-    """Everything the PDF of one invoice shows, read in plain values."""
+    """Everything the PDF of one invoice shows, read in plain values, in its customer's language."""
     company = company or get_company(db)
     view = get_invoice(db, invoice_id)
-    return InvoiceDocument(view, company, qr_url_for(view, company), _corrected(db, view))
+    return InvoiceDocument(view, company, qr_url_for(view, company), _corrected(db, view), _language(db, view))
 
 
 def invoice_documents(db: Database, invoice_ids: Iterable[uuid.UUID]) -> Iterator[InvoiceDocument]:
