@@ -12,6 +12,7 @@ from app.errors import ConflictError, TrastiendaError, ValidationError
 from app.services.company import CompanyData, find_company, save_company
 from ui.common.fields import CheckField, ChoiceField, DecimalField, TextField
 from ui.common.form import Form
+from ui.common.logo_field import LogoField
 
 NUMBER_FIELDS = ("contract_alert_days", "attachment_limit_mb", "leave_days_per_year", "hr_retention_years",
                  "document_alert_days")
@@ -35,6 +36,7 @@ class CompanyDialog(QDialog):
         f.add("email", self.tr("&E-mail"), TextField())
         f.add("phone", self.tr("P&hone"), TextField())
         f.add("iban", self.tr("&IBAN (printed for payment)"), TextField())
+        f.add("logo", self.tr("Lo&go"), LogoField())
         f.add("simplified_invoice_limit", self.tr("Si&mplified invoices up to"), ChoiceField([
             (self.tr("400 EUR (general rule)"), Decimal(400)),
             (self.tr("3,000 EUR (sectors of RD 1619/2012 art. 4.2)"), Decimal(3000))]))

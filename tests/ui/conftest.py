@@ -86,3 +86,17 @@ def save_to(monkeypatch):
         monkeypatch.setattr(dialogs, "choose_save_path", choose)
         return asked
     return answer
+
+
+@pytest.fixture
+def open_from(monkeypatch):
+    """Answer the open dialog with a path (None: the clerk cancels); records what each one offered."""
+    asked = []
+
+    def answer(path):
+        def choose(_parent, title, filters):
+            asked.append(dict(title=title, filters=filters))
+            return None if path is None else str(path)
+        monkeypatch.setattr(dialogs, "choose_open_path", choose)
+        return asked
+    return answer

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from app.db.session import Database
@@ -22,8 +22,9 @@ from app.services.first_run import FirstSeries, SetUp, default_series, set_up_co
 from ui.common.fields import DecimalField, TextField
 from ui.common.form import Form
 from ui.common.formatting import ParseError
+from ui.common.logo_field import LogoField
 
-COMPANY_FIELDS = ("legal_name", "tax_id", "street", "postal_code", "city", "province")
+COMPANY_FIELDS = ("legal_name", "tax_id", "street", "postal_code", "city", "province", "logo")
 
 
 class CompanyPage(QWidget):
@@ -46,6 +47,7 @@ class CompanyPage(QWidget):
         f.add("postal_code", self.tr("&Postal code"), TextField())
         f.add("city", self.tr("Cit&y"), TextField())
         f.add("province", self.tr("Pro&vince"), TextField())
+        f.add("logo", self.tr("Lo&go"), LogoField())
         f.add_section(self.tr("Invoice numbering"))
         f.add("prefix", self.tr("Pre&fix"), TextField())
         f.add("next_number", self.tr("Ne&xt number"), DecimalField(places=0))
@@ -75,7 +77,21 @@ class CompanyPage(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        self._fit_window()
         self.form.fields["legal_name"].setFocus()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest and self.isVisible():  # an error line shown, say
+            QTimer.singleShot(0, self._fit_window)
+        return super().event(event)
+
+    def _fit_window(self) -> None:
+        """Grow the welcome (it opens at the size of its choices) so no row is squeezed: the
+        logo's preview, the error lines. Its layout's minimum leaves out the wrapped labels."""
+        window = self.window()
+        need = window.heightForWidth(window.width())
+        if need > window.height():
+            window.resize(window.width(), need)
 
     def _show_preview(self) -> None:
         """The number the first invoice will carry, as posting formats it."""
