@@ -45,8 +45,10 @@ DATA_FOLDERS = [
 ]
 
 # The Qt modules the code imports (grep "from PySide6" in ui/ and main.py); the test checks the list.
+# QtSvg draws the icons (ui/common/icons.py renders them itself, so the SVG image-format and icon-engine
+# plugins are not needed, though neither is left out).
 QT_MODULES_USED = [
-    "QtCore", "QtGui", "QtWidgets", "QtCharts", "QtPdf", "QtPdfWidgets", "QtPrintSupport",
+    "QtCore", "QtGui", "QtWidgets", "QtCharts", "QtPdf", "QtPdfWidgets", "QtPrintSupport", "QtSvg",
 ]
 
 # Python modules never used, so PyInstaller neither follows them nor runs their hooks (which is

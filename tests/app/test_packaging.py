@@ -53,7 +53,8 @@ def test_no_module_or_file_the_app_uses_is_excluded():
         assert not any(fragment in f"Qt6{module}" for fragment in meta.QT_FILE_EXCLUDES), module
     # the platform plugins the app runs on; offscreen is the screenshot command's
     for plugin in ("platforms/libqxcb.so", "platforms/libqwayland.so", "platforms/libqoffscreen.so",
-                   "platforms/qwindows.dll", "platforms/libqcocoa.dylib", "printsupport/libcupsprintersupport.so"):
+                   "platforms/qwindows.dll", "platforms/libqcocoa.dylib", "printsupport/libcupsprintersupport.so",
+                   "imageformats/libqsvg.so", "iconengines/libqsvgicon.so", "lib/libQt6Svg.so.6"):
         assert not any(fragment in plugin for fragment in meta.QT_FILE_EXCLUDES), plugin
 
 
@@ -70,6 +71,7 @@ def test_every_bundled_folder_exists_where_the_app_looks_for_it():
     assert (MIGRATIONS_DIR / "env.py").is_file() and list((MIGRATIONS_DIR / "versions").glob("0*.py"))
     assert list(FONTS_DIR.glob("*.ttf"))
     ET.parse(ROOT / "resources" / "icons" / "trastienda.svg")
+    assert len(list((ROOT / "resources" / "icons" / "actions").glob("*.svg"))) >= 20  # the menus' and tabs' icons
 
 
 def test_one_version_everywhere():
