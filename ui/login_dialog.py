@@ -19,6 +19,7 @@ from app.db.profiles import Profile
 from app.db.session import Database
 from app.errors import TrastiendaError, ValidationError
 from app.sync.link import copy_owner, is_unreachable, open_offline
+from ui.common import theme
 from ui.common.worker import run_in_background
 
 
@@ -87,7 +88,7 @@ class LoginDialog(QDialog):
         self.error.setObjectName("login_error")
         self.error.setWordWrap(True)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error.setStyleSheet("color: #b3261e;")
+        theme.style(self.error, "color: $error_text;")
         self.status = QLabel(self)
         self.status.setObjectName("login_status")
         self.status.hide()

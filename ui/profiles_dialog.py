@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from app.db import credentials, profiles
 from app.db.profiles import Profile
 from app.errors import TrastiendaError, ValidationError
-from ui.common import dialogs
+from ui.common import dialogs, theme
 from ui.common.fields import ChoiceField, TextField
 from ui.common.form import Form
 
@@ -57,7 +57,7 @@ class ProfilesDialog(QDialog):
         self.error = QLabel(self)
         self.error.setObjectName("profiles_error")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b3261e;")
+        theme.style(self.error, "color: $error_text;")
         self.error.hide()
         buttons = QDialogButtonBox(self)
         self.open_button = buttons.addButton(self.tr("&Open"), QDialogButtonBox.ButtonRole.AcceptRole)

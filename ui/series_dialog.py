@@ -11,7 +11,7 @@ import uuid
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QPushButton, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
@@ -24,12 +24,11 @@ from app.services.series import (
     SeriesData, SeriesView, archive_series, create_series, get_series, list_series, list_workstations, restore_series,
     update_series,
 )
-from ui.common import dialogs
+from ui.common import dialogs, theme
 from ui.common.fields import CheckField, ChoiceField, DecimalField, TextField
 from ui.common.form import Form
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-ARCHIVED_BRUSH = QBrush(QColor("#8a8a8a"))
 
 
 class SeriesDialog(QDialog):
@@ -128,7 +127,7 @@ class SeriesDialog(QDialog):
                     if c == 5:
                         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     if view.archived_at is not None:
-                        item.setForeground(ARCHIVED_BRUSH)
+                        item.setForeground(theme.brush("muted_text"))
                         item.setToolTip(self.tr("Archived"))
                     self.table.setItem(r, c, item)
             self.table.clearSelection()

@@ -16,6 +16,7 @@ from app.services.employees import EmployeeData
 from app.services.listing import ListQuery
 from tests.ui.conftest import type_text, wait_idle
 from ui.common.table_model import ROW_ROLE, SORT_ROLE
+from ui.common import theme
 from ui.contracts.tab import ENDING_SOON, OVERDUE, ContractsTab
 
 TODAY = dt.date(2026, 3, 2)
@@ -162,9 +163,9 @@ def test_contracts_needing_attention_are_highlighted_say_why_and_can_be_listed_a
     def why(title):
         return tab.model.index(row_of(tab, title), alert_col).data()
 
-    assert colour("Ends soon") == ENDING_SOON.name() and why("Ends soon") == "Ends in 30 days"
-    assert colour("Notice due") == ENDING_SOON.name() and why("Notice due") == "Notice by 17/03/2026"
-    assert colour("Overdue") == OVERDUE.name() and why("Overdue") == "Ended yesterday"
+    assert colour("Ends soon") == theme.colour(ENDING_SOON).name() and why("Ends soon") == "Ends in 30 days"
+    assert colour("Notice due") == theme.colour(ENDING_SOON).name() and why("Notice due") == "Notice by 17/03/2026"
+    assert colour("Overdue") == theme.colour(OVERDUE).name() and why("Overdue") == "Ended yesterday"
     for title in ("Ends later", "Open-ended", "Already ended", "Draft ending"):  # drafts and ended ones need nobody
         assert colour(title) is None and why(title) == "", title
 
@@ -179,7 +180,7 @@ def test_contracts_needing_attention_are_highlighted_say_why_and_can_be_listed_a
 
     # Another day, the same contracts: what counts as "soon" moves with it.
     later = make_tab(qtbot, sqlite_db, today=TODAY + dt.timedelta(days=2))
-    assert later.model.index(titles(later).index("Ends later"), 0).data(BG).color().name() == ENDING_SOON.name()
+    assert later.model.index(titles(later).index("Ends later"), 0).data(BG).color().name() == theme.colour(ENDING_SOON).name()
 
 
 def test_kind_filter_search_and_archive_with_confirmation(qtbot, sqlite_db, answers):

@@ -354,6 +354,7 @@ def _doc(db, employee, kind, title, expires_on):
 
 
 def test_hr_lists_the_expiring_documents_and_enter_opens_the_person(qtbot, db):
+    from ui.common import theme
     from ui.employees.documents import EXPIRED_TINT
     from ui.employees.expiring import ExpiringDocumentsDialog
 
@@ -376,7 +377,7 @@ def test_hr_lists_the_expiring_documents_and_enter_opens_the_person(qtbot, db):
         [f"{luis.code} · Luis Benítez", "Certificate — Curso PRL", "14/03/2026", "in 12 days"],
     ]
     assert dialog.heading.text() == "Expiring within 30 days or already expired: 2 (1 expired). Soonest first."
-    assert all(dialog.table.item(0, c).background().color() == EXPIRED_TINT for c in range(4))  # expired: tinted
+    assert all(dialog.table.item(0, c).background().color() == theme.colour(EXPIRED_TINT) for c in range(4))  # expired: tinted
     assert all(dialog.table.item(1, c).background().style() == Qt.BrushStyle.NoBrush for c in range(4))
     assert not any(secret in text for row in dialog.texts() for text in row for secret in SECRETS)
 
@@ -425,6 +426,7 @@ def test_a_clerk_without_the_hr_role_has_no_expiring_documents_button(qtbot, db)
 
 def test_the_documents_panel_tints_expired_documents_and_those_expiring_within_the_alert_days(qtbot, db):
     from tests.app.printing import make_company
+    from ui.common import theme
     from ui.employees.documents import EXPIRED_TINT, SOON_TINT
 
     ana = hire(db)
@@ -444,10 +446,11 @@ def test_the_documents_panel_tints_expired_documents_and_those_expiring_within_t
             out.append((table.item(r, 2).text(), tint))
         return out
 
-    assert shown() == [("01/03/2026 (expired)", EXPIRED_TINT), ("14/03/2026 (in 12 days)", SOON_TINT),
+    expired, soon = theme.colour(EXPIRED_TINT), theme.colour(SOON_TINT)
+    assert shown() == [("01/03/2026 (expired)", expired), ("14/03/2026 (in 12 days)", soon),
                        ("02/04/2026", None), ("", None)]
     assert table.item(1, 2).toolTip() == "In 12 days"
 
     make_company(db, document_alert_days=45)  # the company alerts 45 days ahead: the NIE is flagged too
     staff.documents.reload()
-    assert shown()[2] == ("02/04/2026 (in 31 days)", SOON_TINT)
+    assert shown()[2] == ("02/04/2026 (in 31 days)", soon)

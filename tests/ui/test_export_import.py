@@ -24,6 +24,7 @@ from tests.ui.conftest import type_text, wait_idle
 from ui.common import dialogs
 from ui.common import export as ui_export
 from ui.common.list_panel import ListPanel
+from ui.common import theme
 from ui.inventory.import_dialog import ERROR_TINT, ImportDialog
 from ui.inventory.tab import InventoryTab
 from ui.main_window import MainWindow
@@ -210,7 +211,7 @@ def test_import_dialog_previews_the_errors_and_imports_when_told_to_skip(
     assert model.index(0, 2).data() == "Destornillador plano ñ"
     assert model.index(1, 0).data() == "3" and model.index(1, 6).data() == "Skip"
     assert "Código de barras: Not a valid EAN-13 barcode" in model.index(1, 7).data()
-    assert model.index(1, 1).data(Qt.ItemDataRole.BackgroundRole).color() == ERROR_TINT
+    assert model.index(1, 1).data(Qt.ItemDataRole.BackgroundRole).color() == theme.colour(ERROR_TINT)
     assert model.index(0, 1).data(Qt.ItemDataRole.BackgroundRole) is None
     assert [dialog.errors.item(i).text() for i in range(dialog.errors.count())] == [
         "Line 3, Código de barras: Not a valid EAN-13 barcode: the check digit does not match."]

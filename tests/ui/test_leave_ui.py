@@ -23,7 +23,8 @@ from app.services.leave import LeaveRequestData
 from tests.leave_staff import Staff, as_login, make_staff
 from tests.ui.conftest import type_text, wait_idle
 from ui.company_dialog import CompanyDialog
-from ui.employees.calendar import ABSENCE_ROLE, KIND_COLOURS, OFF_DAY, REQUESTED_ROLE, AwayCalendar, lighter
+from ui.common import theme
+from ui.employees.calendar import ABSENCE_ROLE, OFF_DAY, REQUESTED_ROLE, AwayCalendar, kind_colour, lighter
 from ui.common.fields import find_data
 from ui.employees.leave_settings import AllowanceDialog, HolidaysDialog
 from ui.employees.leave_request import LeaveRequestDialog
@@ -256,17 +257,17 @@ def test_the_calendar_shows_who_is_away_day_by_day(qtbot, qtmodeltester, db, sta
         brush = cell(person, day)
         return brush.color() if isinstance(brush, QBrush) else None
 
-    vacation = KIND_COLOURS["vacation"]
+    vacation, off_day = kind_colour("vacation"), theme.colour(OFF_DAY)
     assert [colour(0, d) == vacation for d in (1, 2, 6, 7, 9)] == [False, True, True, False, False]
-    assert colour(0, 1) == OFF_DAY  # a Sunday
+    assert colour(0, 1) == off_day  # a Sunday
     assert colour(1, 4) == lighter(vacation) and cell(1, 4, REQUESTED_ROLE) is True  # requested: pale, hatched
-    assert colour(1, 7) == OFF_DAY and cell(1, 7, REQUESTED_ROLE) is False  # his weekend costs no day
+    assert colour(1, 7) == off_day and cell(1, 7, REQUESTED_ROLE) is False  # his weekend costs no day
     assert cell(1, 7, ABSENCE_ROLE) is not None  # yet the tooltip still says he is away
     assert colour(1, 11) is None
-    assert all(colour(r, 19) == OFF_DAY for r in range(model.rowCount()))  # San José, for everyone
+    assert all(colour(r, 19) == off_day for r in range(model.rowCount()))  # San José, for everyone
     assert "Holiday: San José" in cell(0, 19, Qt.ItemDataRole.ToolTipRole)
     assert cell(3, 23, Qt.ItemDataRole.DisplayRole) == "½"
-    assert colour(3, 23) == lighter(KIND_COLOURS["personal"]) and cell(3, 24) is None  # a half day, requested
+    assert colour(3, 23) == lighter(kind_colour("personal")) and cell(3, 24) is None  # a half day, requested
     tip = cell(0, 3, Qt.ItemDataRole.ToolTipRole)
     assert "Vacation · Approved" in tip and "02/03/2026 to 06/03/2026" in tip
     assert calendar.empty_label.text() == "4 people away this month."

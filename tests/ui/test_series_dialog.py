@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction
 from app.domain.enums import InvoiceKind
 from app.services.series import SeriesData, list_series, update_series
 from tests.ui.conftest import type_text
+from ui.common import theme
 from ui.main_window import MainWindow
 from ui.series_dialog import SeriesDialog
 
@@ -100,7 +101,7 @@ def test_a_new_series_is_refused_beside_the_field_then_saved_made_default_and_ar
     qtbot.mouseClick(dialog.archive_button, Qt.MouseButton.LeftButton)
     assert by_code(sqlite_db)["T"].archived_at is not None
     assert "T" not in {s.code for s in list_series(sqlite_db)}
-    assert dialog.table.item(dialog.row_of(by_code(sqlite_db)["T"].id), 0).foreground().color().name() == "#8a8a8a"
+    assert dialog.table.item(dialog.row_of(by_code(sqlite_db)["T"].id), 0).foreground().color() == theme.colour("muted_text")  # greyed
     assert dialog.archive_button.text() == "&Restore"
     qtbot.mouseClick(dialog.archive_button, Qt.MouseButton.LeftButton)
     assert by_code(sqlite_db)["T"].archived_at is None

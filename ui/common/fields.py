@@ -17,10 +17,11 @@ import shiboken6
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QLineEdit, QPlainTextEdit, QWidget
 
+from ui.common import theme
 from ui.common.formatting import ParseError, format_date, format_decimal, parse_date, parse_decimal
 from ui.common.worker import LatestOnly
 
-ERROR_STYLE = "border: 1px solid #b3261e; background: #fdecea;"
+ERROR_STYLE = "border: 1px solid $error_border; background: $error_bg;"  # theme.style's template
 
 
 def mark_error(widget: QWidget, message: str | None) -> None:
@@ -32,8 +33,8 @@ def mark_error(widget: QWidget, message: str | None) -> None:
     widget.setProperty("invalid", bool(message))
     name = widget.objectName()
     selector = f"#{name}" if name else ""
-    widget.setStyleSheet(f"{selector} {{ {ERROR_STYLE} }}" if message and selector else
-                         (ERROR_STYLE if message else ""))
+    theme.style(widget, f"{selector} {{ {ERROR_STYLE} }}" if message and selector else
+                (ERROR_STYLE if message else ""))
     widget.setToolTip(message or "")
 
 

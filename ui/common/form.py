@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import FieldError, ValidationError
+from ui.common import theme
 from ui.common.fields import mark_error
 from ui.common.formatting import ParseError
 
@@ -32,7 +33,7 @@ class Form(QWidget):
         self.general_error = QLabel(self)
         self.general_error.setObjectName("form_error")
         self.general_error.setWordWrap(True)
-        self.general_error.setStyleSheet("color: #b3261e; font-weight: bold;")
+        theme.style(self.general_error, "color: $error_text; font-weight: bold;")
         self.general_error.hide()
         outer.addWidget(self.general_error)
         self.layout_ = QFormLayout()
@@ -54,7 +55,7 @@ class Form(QWidget):
         col.addWidget(widget)
         error = QLabel(box)
         error.setObjectName(f"{name}_error")
-        error.setStyleSheet("color: #b3261e;")
+        theme.style(error, "color: $error_text;")
         error.setWordWrap(True)
         error.hide()
         col.addWidget(error)

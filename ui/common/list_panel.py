@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from ui.common import theme
 from ui.common.fields import DateField
 from ui.common.formatting import ParseError, format_decimal
 from ui.common.settings import settings
@@ -76,14 +77,13 @@ class ListPanel(QWidget):
         self.filter_bar.setContentsMargins(0, 0, 0, 0)
         self.count_label = QLabel(self)
         self.error_label = QLabel(self)
-        self.error_label.setStyleSheet("color: #b3261e;")
+        theme.style(self.error_label, "color: $error_text;")
         self.error_label.hide()
         # "Filtered: Posted  ✕": filters applied from elsewhere (a dashboard figure) that no widget shows.
         self.applied_button = QToolButton(self)
         self.applied_button.setObjectName("applied_filters")
         self.applied_button.setAutoRaise(True)
-        self.applied_button.setStyleSheet(
-            "QToolButton { background: #e8eef7; border-radius: 3px; padding: 2px 6px; }")
+        theme.style(self.applied_button, "QToolButton { background: $info_bg; border-radius: 3px; padding: 2px 6px; }")
         self.applied_button.setToolTip(self.tr("Remove these filters"))
         self.applied_button.clicked.connect(self.clear_applied)
         self.applied_button.hide()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.db.session import Database
 from app.services.contract_billing import BillingResult, DuePeriod, due_periods, generate_invoices, \
     invoices_posted_by_default
+from ui.common import theme
 from ui.common.fields import ChoiceField, DateField
 from ui.common.formatting import ParseError, format_date, format_decimal
 from ui.common.worker import run_in_background
@@ -48,7 +49,7 @@ class BillingDialog(QDialog):
                                 parent=self)
         self.mode.setObjectName("mode")
         self.until_error = QLabel(self)
-        self.until_error.setStyleSheet("color: #b3261e;")
+        theme.style(self.until_error, "color: $error_text;")
         form = QFormLayout()
         form.addRow(self.tr("Bill &up to"), self.until)
         form.addRow("", self.until_error)

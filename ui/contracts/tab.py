@@ -13,7 +13,7 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
 from app.db.session import Database
@@ -23,7 +23,7 @@ from app.services import contract_lifecycle as life
 from app.services import contracts, parties, reference
 from app.services.contracts import ContractData
 from app.services.listing import ListQuery
-from ui.common import dialogs
+from ui.common import dialogs, theme
 from ui.common.fields import CheckField, ChoiceField, DateField, DecimalField, NotesField, TextField, as_id
 from ui.common.form import Form
 from ui.common.formatting import ParseError
@@ -37,8 +37,8 @@ from ui.contracts.lines import LinesEditor, line_label
 from ui.contracts.summary import SummaryAction
 from ui.employees.lookup import LabelledLookup, employee_choices, employee_value
 
-ENDING_SOON = QColor("#ffe7a8")  # soft amber: needs attention (ends, or notice due, within the alert days)
-OVERDUE = QColor("#f8d2cf")  # soft red: past its end date and still active (until the status refresh)
+ENDING_SOON = "warning_bg"  # soft amber: needs attention (ends, or notice due, within the alert days)
+OVERDUE = "error_bg"  # soft red: past its end date and still active (until the status refresh)
 _RUNNING = (ContractStatus.ACTIVE, ContractStatus.NOTICE_GIVEN)
 _CLOSED = (ContractStatus.ENDED, ContractStatus.TERMINATED)
 _PARTY_KINDS = (ContractKind.CUSTOMER, ContractKind.SUPPLIER)
@@ -117,7 +117,7 @@ class ContractsTab(RecordTab):
     def row_brush(self, row: dict) -> QBrush | None:
         if not row.get("alert_text"):
             return None
-        return QBrush(OVERDUE if row["end_date"] < self.today() else ENDING_SOON)
+        return theme.brush(OVERDUE if row["end_date"] < self.today() else ENDING_SOON)
 
     def add_filters(self, panel: ListPanel) -> None:
         panel.add_choice_filter("kind", self.tr("All kinds"), [(t, k) for k, t in self.kind_labels().items()])

@@ -16,15 +16,16 @@ from PySide6.QtCharts import (
     QBarSeries,
 )
 from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QColor, QCursor, QFont, QPainter
+from PySide6.QtGui import QCursor, QFont, QPainter
 from PySide6.QtWidgets import QFrame, QLabel, QStackedLayout, QToolTip, QWidget
 
+from ui.common import theme
 from ui.common.formatting import format_decimal
 
-THIS_YEAR = "#2f6db5"
-LAST_YEAR = "#b8c2cf"
-NEUTRAL = "#5b7fa8"
-OVERDUE = "#c0504d"
+THIS_YEAR = "chart_this_year"  # the theme's colours (ui.common.theme), light or dark
+LAST_YEAR = "chart_last_year"
+NEUTRAL = "chart_neutral"
+OVERDUE = "chart_overdue"
 NAME_SHARE = 0.34  # of a horizontal chart's width for the names on its axis (longer ones are cut, the tooltip
 # has them whole); Qt gives the axis about that much and clips what is longer at the chart's edge
 
@@ -96,9 +97,13 @@ def _style_axis(axis) -> None:
     font = QFont()
     font.setPointSizeF(8.5)
     axis.setLabelsFont(font)
-    axis.setLabelsColor(QColor("#3e4c59"))
-    axis.setGridLineColor(QColor("#e4e7eb"))
-    axis.setLinePenColor(QColor("#cbd2d9"))
+    _colour_axis(axis)
+
+
+def _colour_axis(axis) -> None:
+    axis.setLabelsColor(theme.colour("chart_axis_text"))
+    axis.setGridLineColor(theme.colour("chart_grid"))
+    axis.setLinePenColor(theme.colour("chart_axis_line"))
 
 
 class ChartBox(QFrame):
@@ -107,7 +112,7 @@ class ChartBox(QFrame):
     def __init__(self, name: str, title: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName(name)
-        self.setStyleSheet(f"#{name} {{ background: #ffffff; border: 1px solid #d9dee5; border-radius: 5px; }}")
+        theme.style(self, f"#{name} {{ background: $tile_bg; border: 1px solid $tile_border; border-radius: 5px; }}")
         self.title = title
         self.chart = QChart()
         self.chart.setTitle(title)
@@ -115,7 +120,6 @@ class ChartBox(QFrame):
         title_font.setPointSizeF(10)
         title_font.setBold(True)
         self.chart.setTitleFont(title_font)
-        self.chart.setTitleBrush(QColor("#1f2933"))
         self.chart.setBackgroundRoundness(0)
         self.chart.setMargins(QMargins(4, 2, 24, 2))  # room for the last label of a horizontal axis
         self.chart.layout().setContentsMargins(0, 0, 0, 0)
@@ -130,7 +134,7 @@ class ChartBox(QFrame):
         self.placeholder.setObjectName("chart_placeholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
-        self.placeholder.setStyleSheet("color: #616e7c;")
+        theme.style(self.placeholder, "color: $muted_text;")
         self.placeholder.setMinimumHeight(230)
         self._stack = QStackedLayout(self)
         self._stack.setContentsMargins(1, 1, 1, 1)
@@ -138,6 +142,11 @@ class ChartBox(QFrame):
         self._stack.addWidget(self.placeholder)
         self._rows: list[tuple[str, Decimal]] | None = None  # a horizontal chart's bars, to cut names on resize
         self._chars = 0
+        self._bar_colours: list[tuple[QBarSet, str]] = []  # each bar set and its theme colour
+        self._apply_theme()
+        changed = theme.theme_changed()
+        if changed is not None:  # a theme switched at run time: the chart is no style sheet, so it is told
+            changed.connect(self._apply_theme)
         self.set_message(self.tr("Loading…"))
 
     # -- public API -----------------------------------------------------------------
@@ -153,7 +162,7 @@ class ChartBox(QFrame):
 
     def bars(self, categories: Sequence[str], sets: Sequence[tuple[str, str, Sequence[Decimal]]], *,
              stacked: bool = False, legend: bool = True, full_names: Sequence[str] | None = None) -> None:
-        """Vertical bars: one category per label, one bar set per (label, colour, values)."""
+        """Vertical bars: one category per label, one bar set per (label, theme colour name, values)."""
         series = QStackedBarSeries() if stacked else QBarSeries()
         self._rows = None
         self._draw(series, categories, sets, horizontal=False, legend=legend, full_names=full_names)
@@ -178,18 +187,31 @@ class ChartBox(QFrame):
         return max(6, int(self.width() * NAME_SHARE / max(metrics.averageCharWidth(), 1)))
 
     # -- drawing ----------------------------------------------------------------------
+    def _apply_theme(self, _mode: str = "") -> None:
+        self.chart.setBackgroundBrush(theme.brush("tile_bg"))
+        self.chart.setBackgroundPen(Qt.PenStyle.NoPen)
+        self.chart.setTitleBrush(theme.brush("tile_text"))
+        self.chart.legend().setLabelColor(theme.colour("tile_text"))
+        for axis in self.chart.axes():
+            _colour_axis(axis)
+        for bar_set, name in self._bar_colours:
+            bar_set.setColor(theme.colour(name))
+            bar_set.setBorderColor(theme.colour(name))
+
     def _draw(self, series, categories, sets, *, horizontal: bool, legend: bool, full_names) -> None:
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
             axis.deleteLater()
         top = 0.0
+        self._bar_colours = []
         for label, colour, values in sets:
             bar_set = QBarSet(label)
             bar_set.append([float(v) for v in values])
-            bar_set.setColor(QColor(colour))
-            bar_set.setBorderColor(QColor(colour))
+            bar_set.setColor(theme.colour(colour))
+            bar_set.setBorderColor(theme.colour(colour))
             series.append(bar_set)
+            self._bar_colours.append((bar_set, colour))
         for i in range(len(categories)):
             column = [float(values[i]) for _l, _c, values in sets if i < len(values)]
             top = max(top, sum(column) if isinstance(series, QStackedBarSeries) else max(column, default=0.0))

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from app.db.session import Database
 from app.reports.dashboard import TOP_PRODUCT_DAYS, Dashboard, dashboard
+from ui.common import theme
+from ui.common.icons import icon
 from ui.common.formatting import format_date
 from ui.common.worker import LatestOnly
 from ui.dashboard import targets
@@ -50,15 +52,16 @@ class DashboardTab(QWidget):
 
         self.as_of = QLabel(self)
         self.as_of.setObjectName("dashboard_as_of")
-        self.as_of.setStyleSheet("color: #52606d;")
+        theme.style(self.as_of, "color: $muted_text;")
         self.error_label = QLabel(self)
         self.error_label.setObjectName("dashboard_error")
-        self.error_label.setStyleSheet("color: #b3261e;")
+        theme.style(self.error_label, "color: $error_text;")
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.error_label.hide()
         self.refresh_button = QPushButton(self.tr("&Refresh"), self)
         self.refresh_button.setObjectName("dashboard_refresh")
+        self.refresh_button.setIcon(icon("refresh"))
         self.refresh_button.setToolTip(self.tr("Read the figures again (F5)"))
         self.refresh_button.clicked.connect(self.action_refresh)
         header = QHBoxLayout()
@@ -70,7 +73,7 @@ class DashboardTab(QWidget):
 
         content = QWidget(self)
         content.setObjectName("dashboard_content")
-        content.setStyleSheet("#dashboard_content { background: #f4f6f8; }")
+        theme.style(content, "#dashboard_content { background: $page_bg; }")
         tiles = QGridLayout()
         tiles.setSpacing(8)
         self.tiles: dict[str, KpiTile] = {}

@@ -9,14 +9,16 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.reports.dashboard import Kpi
+from ui.common import theme
 from ui.common.formatting import format_decimal
 
-# Accent (the bar on the left) and figure colour per tone: quiet colours, the figure stays dark unless it is bad.
+# Accent (the bar on the left) and figure colour per tone, from the theme: quiet colours, the figure keeps the
+# tile's text colour unless it is bad.
 TONES = {
-    "normal": ("#8a99ad", "#1f2933"),
-    "good": ("#2e7d4f", "#1f2933"),
-    "warning": ("#c47f00", "#7a4a00"),
-    "bad": ("#b3261e", "#b3261e"),
+    "normal": ("$tone_normal", "$tile_text"),
+    "good": ("$tone_good", "$tile_text"),
+    "warning": ("$tone_warning", "$warning_text"),
+    "bad": ("$tone_bad", "$error_text"),
 }
 
 
@@ -97,11 +99,12 @@ class KpiTile(QFrame):
     def _paint(self, tone: str) -> None:
         accent, figure = TONES.get(tone, TONES["normal"])
         name = self.objectName()
-        self.setStyleSheet(
-            f"#{name} {{ background: #ffffff; border: 1px solid #d9dee5; border-left: 4px solid {accent};"
+        theme.style(
+            self,
+            f"#{name} {{ background: $tile_bg; border: 1px solid $tile_border; border-left: 4px solid {accent};"
             f" border-radius: 5px; }}"
-            f"#{name}:hover {{ background: #f5f8fc; }}"
-            f"#{name}:focus {{ border: 2px solid #2f6db5; border-left: 4px solid {accent}; }}"
-            f"#kpi_title {{ color: #52606d; font-size: 12px; }}"
+            f"#{name}:hover {{ background: $tile_hover_bg; }}"
+            f"#{name}:focus {{ border: 2px solid $accent; border-left: 4px solid {accent}; }}"
+            f"#kpi_title {{ color: $muted_text; font-size: 12px; }}"
             f"#kpi_value {{ color: {figure}; font-size: 21px; font-weight: 600; }}"
-            f"#kpi_detail {{ color: #616e7c; font-size: 11px; }}")
+            f"#kpi_detail {{ color: $muted_text; font-size: 11px; }}")

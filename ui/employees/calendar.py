@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,26 +27,31 @@ from app.domain.enums import LeaveKind, LeaveStatus
 from app.services import departments, leave
 from app.services.leave import Absence, HolidayView
 from app.services.listing import ListQuery
+from ui.common import theme
 from ui.common.formatting import format_date
 from ui.common.fields import find_data
 from ui.employees.leave_common import kind_label, status_label
 
-KIND_COLOURS = {
-    LeaveKind.VACATION: QColor("#4f8fd6"),
-    LeaveKind.SICK: QColor("#d9544f"),
-    LeaveKind.PERSONAL: QColor("#e0a030"),
-    LeaveKind.UNPAID: QColor("#8a6fc4"),
-    LeaveKind.OTHER: QColor("#5aa469"),
-}
-OFF_DAY = QColor("#e4e4e4")  # weekends and holidays
+OFF_DAY = "off_day_bg"  # weekends and holidays (a theme colour)
 REQUESTED_ROLE = Qt.ItemDataRole.UserRole + 10  # True on a requested (not yet approved) day: the delegate hatches it
 ABSENCE_ROLE = Qt.ItemDataRole.UserRole + 11  # the Absence a cell shows, or None
 MAX_DEPARTMENTS = 1000
 
 
+def kind_colour(kind: LeaveKind | str | None) -> QColor:
+    """The colour of a kind of leave in the theme on show (``leave_vacation`` ...)."""
+    name = f"leave_{kind}"
+    return theme.colour(name if name in theme.COLOURS else "leave_other")
+
+
 def lighter(colour: QColor) -> QColor:
-    """The pale tone of a kind's colour, for requested leave."""
-    return QColor.fromHsl(colour.hslHue(), colour.hslSaturation(), 215)
+    """The faint tone of a kind's colour, for requested leave: pale on a light theme, dim on a dark one."""
+    return QColor.fromHsl(colour.hslHue(), colour.hslSaturation(), 48 if theme.is_dark() else 215)
+
+
+def hatch_colour(colour: QColor) -> QColor:
+    """The hatching over a requested day: the kind's colour, brighter on a dark theme to show on the dim tone."""
+    return QColor.fromHsl(colour.hslHue(), colour.hslSaturation(), 150) if theme.is_dark() else colour
 
 
 @dataclass(frozen=True)
@@ -128,9 +134,9 @@ class AbsenceCalendarModel(QAbstractTableModel):
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.BackgroundRole:
             if taken is not None:
-                colour = KIND_COLOURS.get(taken.kind, KIND_COLOURS[LeaveKind.OTHER])
+                colour = kind_colour(taken.kind)
                 return QBrush(colour if taken.status == LeaveStatus.APPROVED else lighter(colour))
-            return QBrush(OFF_DAY) if self.is_off(index.column()) else None
+            return theme.brush(OFF_DAY) if self.is_off(index.column()) else None
         if role == REQUESTED_ROLE:
             return taken is not None and taken.status == LeaveStatus.REQUESTED
         return None
@@ -183,11 +189,11 @@ class HatchDelegate(QStyledItemDelegate):
         if not index.data(REQUESTED_ROLE):
             return
         absence = index.data(ABSENCE_ROLE)
-        colour = KIND_COLOURS.get(absence.kind, KIND_COLOURS[LeaveKind.OTHER]) if absence else QColor("#888")
+        colour = kind_colour(absence.kind if absence else None)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setClipRect(option.rect)
-        painter.setPen(QPen(colour, 1))
+        painter.setPen(QPen(hatch_colour(colour), 1))
         draw_hatch(painter, option.rect)
         painter.restore()
 
@@ -198,9 +204,9 @@ def draw_hatch(painter: QPainter, rect: QRect, step: int = 5) -> None:
 
 
 class LegendSwatch(QWidget):
-    """A small square of a colour, hatched for "requested"."""
+    """A small square of a colour, hatched for "requested"; ``colour`` tells the theme's colour now."""
 
-    def __init__(self, colour: QColor, hatched: bool = False, parent: QWidget | None = None):
+    def __init__(self, colour: Callable[[], QColor], hatched: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
         self.colour, self.hatched = colour, hatched
         self.setFixedSize(14, 14)
@@ -208,13 +214,14 @@ class LegendSwatch(QWidget):
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
         rect = self.rect().adjusted(0, 0, -1, -1)
-        painter.fillRect(rect, lighter(self.colour) if self.hatched else self.colour)
+        colour = self.colour()
+        painter.fillRect(rect, lighter(colour) if self.hatched else colour)
         if self.hatched:
             painter.setClipRect(rect)
-            painter.setPen(QPen(self.colour, 1))
+            painter.setPen(QPen(hatch_colour(colour), 1))
             draw_hatch(painter, rect, 4)
             painter.setClipping(False)
-        painter.setPen(QPen(QColor("#777"), 1))
+        painter.setPen(QPen(theme.colour("swatch_border"), 1))
         painter.drawRect(rect)
 
 
@@ -273,7 +280,7 @@ class AwayCalendar(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setShowGrid(True)
-        self.table.setStyleSheet("QTableView { gridline-color: #d0d0d0; }")
+        theme.style(self.table, "QTableView { gridline-color: $grid_line; }")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setDefaultSectionSize(30)
@@ -285,7 +292,7 @@ class AwayCalendar(QWidget):
         vertical.setMinimumWidth(220)
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("calendar_empty")
-        self.empty_label.setStyleSheet("color: #555;")
+        theme.style(self.empty_label, "color: $muted_text;")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -306,10 +313,10 @@ class AwayCalendar(QWidget):
         # Two lines: the kinds, then what shading and marks mean (one line would widen the window).
         kinds, marks = QHBoxLayout(), QHBoxLayout()
         for kind in LeaveKind:
-            self._legend_item(kinds, LegendSwatch(KIND_COLOURS[kind], parent=self), kind_label(kind))
-        self._legend_item(marks, LegendSwatch(KIND_COLOURS[LeaveKind.VACATION], hatched=True, parent=self),
+            self._legend_item(kinds, LegendSwatch(lambda kind=kind: kind_colour(kind), parent=self), kind_label(kind))
+        self._legend_item(marks, LegendSwatch(lambda: kind_colour(LeaveKind.VACATION), hatched=True, parent=self),
                           self.tr("Requested, not yet approved"))
-        self._legend_item(marks, LegendSwatch(OFF_DAY, parent=self), self.tr("Weekend or holiday"))
+        self._legend_item(marks, LegendSwatch(lambda: theme.colour(OFF_DAY), parent=self), self.tr("Weekend or holiday"))
         self._legend_item(marks, None, self.tr("½ half day"))
         legend = QVBoxLayout()
         legend.setSpacing(2)

@@ -29,17 +29,17 @@ from app.errors import TrastiendaError, ValidationError
 from app.services import employee_documents
 from app.services.contract_documents import open_folder
 from app.services.employee_documents import DocumentView
-from ui.common import dialogs
+from ui.common import dialogs, theme
 from ui.common.fields import ChoiceField, DateField, TextField, mark_error
 from ui.common.formatting import ParseError, format_date
 from ui.common.file_jobs import FileJobs
 from ui.contracts.attachments import choose_file, open_with_system, size_text
 
 DOC_ROLE = Qt.ItemDataRole.UserRole  # column 0 holds the row's DocumentView
-EXPIRED = QColor("#b3261e")
-# Row backgrounds: light enough that the text stays legible, distinct from the alternate-row grey.
-EXPIRED_TINT = QColor("#fbdcd9")
-SOON_TINT = QColor("#fff1d6")
+EXPIRED = "error_text"  # theme colours
+# Row backgrounds: the text stays legible on them, distinct from the alternate-row grey.
+EXPIRED_TINT = "error_bg"
+SOON_TINT = "warning_bg"
 
 Details = tuple[DocumentKind, str, dt.date | None]
 
@@ -72,7 +72,7 @@ def expiry_tint(days_left: int | None, alert_days: int) -> QColor | None:
     """The background of a document's row: expired, expiring within the alert days, or none."""
     if days_left is None or days_left > alert_days:
         return None
-    return EXPIRED_TINT if days_left < 0 else SOON_TINT
+    return theme.colour(EXPIRED_TINT if days_left < 0 else SOON_TINT)
 
 
 class DocumentDetails(QDialog):
@@ -95,7 +95,7 @@ class DocumentDetails(QDialog):
         self.expires.set_value(expires_on)
         self.expires.setToolTip(self.tr("Empty when it does not expire; an alert shows before it does."))
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b3261e;")
+        theme.style(self.error, "color: $error_text;")
         self.error.hide()
         form = QFormLayout()
         form.addRow(self.tr("&Kind"), self.kind)
@@ -243,7 +243,7 @@ class DocumentsBox(FileJobs, QGroupBox):
                 items[1].setToolTip(f"{doc.title}\n{doc.filename} · {doc.mime_type}")
                 items[3].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if days is not None and days < 0:
-                    items[2].setForeground(QBrush(EXPIRED))
+                    items[2].setForeground(theme.brush(EXPIRED))
                 if tint is not None:
                     items[2].setToolTip(days_left_text(days).capitalize())
                     for item in items:

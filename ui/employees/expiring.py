@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.db.session import Database
 from app.services import employee_documents
 from app.services.employee_documents import ExpiringDocument
+from ui.common import theme
 from ui.common.formatting import format_date
 from ui.common.worker import run_in_background
 from ui.employees.documents import EXPIRED, days_left_text, expiry_tint, kind_label
@@ -115,7 +116,7 @@ class ExpiringDocumentsDialog(QDialog):
                 tint = expiry_tint(entry.days_left, alert)
                 for item in items:
                     item.setBackground(QBrush(tint))
-                items[3].setForeground(QBrush(EXPIRED))
+                items[3].setForeground(theme.brush(EXPIRED))
             for col, item in enumerate(items):
                 self.table.setItem(row, col, item)
         expired = sum(1 for e in self.found if e.days_left < 0)

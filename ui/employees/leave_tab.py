@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QComboBox, QDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.db.session import Database
@@ -26,7 +26,7 @@ from app.errors import ConflictError, LeaveWarning, NotFoundError, TrastiendaErr
 from app.services import access, departments, leave
 from app.services.leave import LeaveRequestView
 from app.services.listing import ListQuery
-from ui.common import dialogs
+from ui.common import dialogs, theme
 from ui.common.formatting import format_date
 from ui.common.list_panel import ListPanel
 from ui.common.table_model import ROW_ROLE, Column, LazyTableModel
@@ -35,8 +35,8 @@ from ui.employees.leave_common import kind_label, kind_labels, status_label, sta
 from ui.employees.leave_request import LeaveRequestDialog, warning_text
 from ui.employees.leave_settings import AllowanceDialog, HolidaysDialog, balance_text, days_text
 
-REQUESTED = QColor("#fff4d6")  # waits for a decision
-CLOSED = QColor("#ececec")  # rejected or cancelled: no longer holds days
+REQUESTED = "pending_bg"  # waits for a decision
+CLOSED = "inactive_bg"  # rejected or cancelled: no longer holds days
 MAX_DEPARTMENTS = 1000
 DECIDABLE = (LeaveStatus.REQUESTED.value,)
 CANCELLABLE = (LeaveStatus.REQUESTED.value, LeaveStatus.APPROVED.value)
@@ -142,9 +142,9 @@ class LeaveTab(QWidget):
     def row_brush(self, row: dict) -> QBrush | None:
         status = str(row.get("status"))
         if status == LeaveStatus.REQUESTED.value:
-            return QBrush(REQUESTED)
+            return theme.brush(REQUESTED)
         if status in (LeaveStatus.REJECTED.value, LeaveStatus.CANCELLED.value):
-            return QBrush(CLOSED)
+            return theme.brush(CLOSED)
         return None
 
     def _add_filters(self, panel: ListPanel) -> None:

@@ -25,6 +25,7 @@ from app.errors import PermissionDeniedError, TrastiendaError
 from app.services import access, contracts, departments, employees
 from app.services.employees import PAYMENTS_PER_YEAR, RESTRICTED_FIELDS, EmployeeData
 from app.services.listing import ListQuery
+from ui.common import theme
 from ui.common.fields import ChoiceField, DateField, DecimalField, TextField, as_id, find_data
 from ui.common.form import Form
 from ui.common.formatting import format_date
@@ -36,8 +37,9 @@ from ui.employees.lookup import LabelledLookup, employee_choices, employee_value
 MAX_DEPARTMENTS = 1000  # a pick list, not a paged list: a company has tens of departments
 CONCEALED = "••••"
 # Fields that cannot be typed in (concealed, or a blocked record) look it, not only behave it.
-READ_ONLY_STYLE = 'QLineEdit[readOnly="true"] { background: palette(window); color: palette(dark); }'
-BANNER_STYLE = "background: #fdecea; color: #8c1d18; border: 1px solid #b3261e; padding: 6px; font-weight: bold;"
+READ_ONLY_STYLE = 'QLineEdit[readOnly="true"] { background: $window; color: $muted_text; }'
+BANNER_STYLE = ("background: $error_bg; color: $error_strong_text; border: 1px solid $error_border; padding: 6px;"
+                " font-weight: bold;")
 
 
 class StaffTab(RecordTab):
@@ -57,7 +59,7 @@ class StaffTab(RecordTab):
             self._fixed_today = today
             self.list.set_filter("today", today)
         self._add_privacy_button()
-        self.form.setStyleSheet(READ_ONLY_STYLE)
+        theme.style(self.form, READ_ONLY_STYLE)
 
     def today(self) -> dt.date:
         return self._fixed_today or dt.date.today()
@@ -235,7 +237,7 @@ class StaffTab(RecordTab):
         self.banner = QLabel(self.editor)
         self.banner.setObjectName("block_banner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(BANNER_STYLE)
+        theme.style(self.banner, BANNER_STYLE)
         self.banner.hide()
         layout.insertWidget(1, self.banner)
         self.documents = None

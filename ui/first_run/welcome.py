@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.session import Database
+from ui.common import theme
 from ui.common.worker import run_in_background
 from ui.first_run.company_page import CompanyPage
 
@@ -69,7 +70,7 @@ class WelcomeDialog(QDialog):
         self.choice_error = QLabel(page)
         self.choice_error.setObjectName("choice_error")
         self.choice_error.setWordWrap(True)
-        self.choice_error.setStyleSheet("color: #b3261e;")
+        theme.style(self.choice_error, "color: $error_text;")
         self.choice_error.hide()
         buttons = QDialogButtonBox(page)
         later = buttons.addButton(self.tr("&Later"), QDialogButtonBox.ButtonRole.RejectRole)

@@ -15,21 +15,19 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView
 
 from app.errors import TrastiendaError, ValidationError
 from app.services import stock_counts
 from app.services.listing import ListQuery, Page
+from ui.common import theme
 from ui.common.formatting import ParseError, format_decimal, parse_decimal
 from ui.common.list_panel import ListTable
 from ui.common.table_model import Column, LazyTableModel
 from ui.common.worker import run_in_background
 
 QUANTITY_PLACES = 4
-ERROR = QColor("#fbdcdc")
-SAVING = QColor("#fff6d6")
-DIFFERENT = QColor("#fff1c2")
+ERROR, SAVING, DIFFERENT = "error_bg", "pending_bg", "warning_bg"  # theme colours
 
 
 class CountLinesModel(LazyTableModel):
@@ -128,11 +126,11 @@ class CountLinesModel(LazyTableModel):
                 return error[1]
             if role == Qt.ItemDataRole.BackgroundRole and row is not None:
                 if error:
-                    return QBrush(ERROR)
+                    return theme.brush(ERROR)
                 if counted and (key in self._queue or (self._saving and key in self._saving)):
-                    return QBrush(SAVING)
+                    return theme.brush(SAVING)
                 if row.get("difference"):
-                    return QBrush(DIFFERENT)
+                    return theme.brush(DIFFERENT)
                 return None
         return super().data(index, role)
 

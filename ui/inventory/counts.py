@@ -27,7 +27,7 @@ from app.domain.enums import StockCountStatus
 from app.errors import NotFoundError, TrastiendaError, ValidationError
 from app.services import products, stock_counts
 from app.services.listing import ListQuery
-from ui.common import dialogs
+from ui.common import dialogs, theme
 from ui.common.fields import CheckField, ChoiceField, DateField, TextField
 from ui.common.form import Form
 from ui.common.formatting import format_date, format_decimal
@@ -240,7 +240,7 @@ class StockCountsTab(CountActions, InventoryRecordTab):
         col.addWidget(self.grid, 1)
         self.sheet_error = QLabel(self.sheet)
         self.sheet_error.setObjectName("count_error")
-        self.sheet_error.setStyleSheet("color: #b3261e;")
+        theme.style(self.sheet_error, "color: $error_text;")
         self.sheet_error.setWordWrap(True)
         self.sheet_error.hide()
         col.addWidget(self.sheet_error)

@@ -13,7 +13,6 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QListWidget, QListWidgetItem, QProgressBar, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
@@ -24,11 +23,11 @@ from app.errors import TrastiendaError
 from app.services.product_import import (
     ImportCancelled, ImportPreview, ImportRefused, ImportResult, check_products, import_products, read_product_csv,
 )
-from ui.common import dialogs
+from ui.common import dialogs, theme
 from ui.common.formatting import format_decimal
 from ui.common.worker import run_in_background
 
-ERROR_TINT = QColor("#fbdcdc")
+ERROR_TINT = "error_bg"  # a theme colour
 MAX_FILE_BYTES = 50 * 1024 * 1024  # a catalogue of a million rows; more is not a product list
 
 
@@ -73,7 +72,7 @@ class PreviewModel(QAbstractTableModel):
                                                             else self.tr("New"))
             return "; ".join(f"{e.column}: {e.message}" for e in row.errors)
         if role == Qt.ItemDataRole.BackgroundRole and row.errors:
-            return QBrush(ERROR_TINT)
+            return theme.brush(ERROR_TINT)
         if role == Qt.ItemDataRole.ToolTipRole and row.errors:
             return "\n".join(str(e) for e in row.errors)
         if role == Qt.ItemDataRole.TextAlignmentRole and c == 0:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.documents.barcode_labels import DEFAULT_LAYOUT, LAYOUTS, MAX_COPIES, LabelItem, label_sheet_pdf, sheets_needed
 from app.errors import FieldError, NotFoundError, ValidationError
 from app.services.product_labels import label_items
+from ui.common import theme
 from ui.common.fields import mark_error
 from ui.common.formatting import format_decimal
 from ui.common.list_panel import ListPanel
@@ -149,7 +150,7 @@ class LabelsDialog(QDialog):
         self.summary.setObjectName("labels_summary")
         self.error_label = QLabel(self)
         self.error_label.setObjectName("labels_error")
-        self.error_label.setStyleSheet("color: #b3261e;")
+        theme.style(self.error_label, "color: $error_text;")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
 

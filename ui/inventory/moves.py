@@ -12,7 +12,7 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget,
 )
@@ -22,7 +22,7 @@ from app.errors import FieldError, NegativeStockWarning, NotFoundError, Trastien
 from app.services import parties, products, stock
 from app.services.listing import ListQuery
 from app.services.stock import StockMoveData
-from ui.common import dialogs
+from ui.common import dialogs, theme
 from ui.common.fields import ChoiceField, DateField, DecimalField, LookupField, TextField, mark_error
 from ui.common.form import Form
 from ui.common.formatting import ParseError, format_date, format_decimal
@@ -32,7 +32,7 @@ from ui.common.worker import run_in_background
 from ui.inventory.base import InventoryRecordTab
 from ui.inventory.products import PRICE_PLACES, QUANTITY_PLACES, product_label
 
-REVERSAL = QColor("#ececec")  # reversals read as corrections, not as business
+REVERSAL = "inactive_bg"  # reversals read as corrections, not as business
 LOOKUP_ROWS = 15
 
 
@@ -83,7 +83,7 @@ class StockMovesTab(InventoryRecordTab):
         return stock.count_moves(db, query)
 
     def row_brush(self, row: dict) -> QBrush | None:
-        return QBrush(REVERSAL) if row.get("reverses_id") else None
+        return theme.brush(REVERSAL) if row.get("reverses_id") else None
 
     def add_filters(self, panel: ListPanel) -> None:
         panel.add_choice_filter("kind", self.tr("All kinds"),
@@ -132,7 +132,7 @@ class StockMovesTab(InventoryRecordTab):
 
     def add_editor_extras(self, layout: QVBoxLayout) -> None:
         # Read-only fields of an open move look read-only, not merely refuse typing.
-        self.form.setStyleSheet("QLineEdit:read-only { background: palette(window); }")
+        theme.style(self.form, "QLineEdit:read-only { background: $window; }")
         self.archive_button.setText(self.tr("&Reverse…"))
         self.archive_button.setToolTip(self.tr("Record the opposite move (Delete)"))
         self.note = QLabel(self.editor)
@@ -156,7 +156,7 @@ class StockMovesTab(InventoryRecordTab):
         self.reverse_reason.returnPressed.connect(self._reverse)
         self.reverse_error = QLabel(self.reverse_box)
         self.reverse_error.setObjectName("reverse_error")
-        self.reverse_error.setStyleSheet("color: #b3261e;")
+        theme.style(self.reverse_error, "color: $error_text;")
         self.reverse_error.setWordWrap(True)
         self.reverse_error.hide()
         col.addWidget(caption)

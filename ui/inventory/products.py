@@ -7,12 +7,13 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout
 
 from app.domain.enums import ProductKind
 from app.services import products, reference, stock, stock_rules
 from app.services.products import ProductData
+from ui.common import theme
 from ui.common.fields import ChoiceField, DecimalField, TextField
 from ui.common.form import Form
 from ui.common.list_panel import ListPanel
@@ -22,8 +23,8 @@ from ui.inventory.base import InventoryRecordTab
 from ui.inventory.stock_table import StockColumn, StockTableView, WarehouseStockModel, total_line
 
 # Row colours: a product to reorder, and one whose stock went below zero.
-LOW_STOCK = QColor("#fff1c2")
-SHORTAGE = QColor("#fbdcdc")
+LOW_STOCK = "warning_bg"
+SHORTAGE = "error_bg"
 
 PRICE_PLACES = 4  # app.money.PRICE_SCALE: unit prices and costs may carry 4 decimals
 QUANTITY_PLACES = 4  # app.money.QUANTITY_SCALE
@@ -99,9 +100,9 @@ class ProductsTab(InventoryRecordTab):
     def row_brush(self, row: dict) -> QBrush | None:
         level = stock_level(row)
         if level == "shortage":
-            return QBrush(SHORTAGE)
+            return theme.brush(SHORTAGE)
         if level == "low":
-            return QBrush(LOW_STOCK)
+            return theme.brush(LOW_STOCK)
         return None
 
     def add_filters(self, panel: ListPanel) -> None:
@@ -177,7 +178,7 @@ class ProductsTab(InventoryRecordTab):
         col.addWidget(self.stock_table)
         self.stock_error = QLabel(box)
         self.stock_error.setObjectName("stock_error")
-        self.stock_error.setStyleSheet("color: #b3261e;")
+        theme.style(self.stock_error, "color: $error_text;")
         self.stock_error.setWordWrap(True)
         self.stock_error.hide()
         col.addWidget(self.stock_error)

@@ -17,17 +17,17 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from app.errors import ConflictError, TrastiendaError, ValidationError
 from app.services.stock import WarehouseStock
+from ui.common import theme
 from ui.common.formatting import ParseError, format_decimal, parse_decimal
 
 QUANTITY_PLACES = 4  # app.money.QUANTITY_SCALE
-LOW_STOCK = QColor("#fff1c2")  # at or below the reorder point: as in the product list
-ERROR_CELL = QColor("#fdecea")
-SHORTAGE_TEXT = QColor("#b3261e")
+LOW_STOCK = "warning_bg"  # at or below the reorder point: as in the product list
+ERROR_CELL = "error_bg"
+SHORTAGE_TEXT = "error_text"
 
 EDITABLE = ("location", "reorder_point", "reorder_target")
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -145,10 +145,10 @@ class WarehouseStockModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
             if error:
-                return QBrush(ERROR_CELL)
-            return QBrush(LOW_STOCK) if w.to_order is not None else None
+                return theme.brush(ERROR_CELL)
+            return theme.brush(LOW_STOCK) if w.to_order is not None else None
         if role == Qt.ItemDataRole.ForegroundRole and key == "quantity" and w.quantity < 0:
-            return QBrush(SHORTAGE_TEXT)
+            return theme.brush(SHORTAGE_TEXT)
         if role == Qt.ItemDataRole.UserRole:  # the raw value
             return w.to_order if key == "to_order" else getattr(w, key, None)
         return None

@@ -23,7 +23,7 @@ from app.db.session import Database
 from app.services import stock_reports
 from app.services.export import ExportColumn, export_rows
 from app.services.listing import ListQuery, Page
-from ui.common import dialogs
+from ui.common import dialogs, theme
 from ui.common.fields import DateField
 from ui.common.formatting import ParseError, format_date, format_decimal
 from ui.common.worker import LatestOnly, run_in_background
@@ -60,7 +60,7 @@ class StockValueDialog(QDialog):
         top.addStretch(1)
         self.date_error = QLabel(self)
         self.date_error.setObjectName("value_date_error")
-        self.date_error.setStyleSheet("color: #b3261e;")
+        theme.style(self.date_error, "color: $error_text;")
         self.date_error.hide()
 
         self.heading = QLabel(self)

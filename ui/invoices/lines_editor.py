@@ -18,7 +18,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPen
+from PySide6.QtGui import QPen
 from PySide6.QtWidgets import (
     QAbstractItemDelegate, QAbstractItemView, QComboBox, QHeaderView, QLabel, QLineEdit, QStyledItemDelegate,
     QTableView, QVBoxLayout, QWidget,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import FieldError, NotFoundError, ValidationError
 from app.services.invoice_drafts import MAX_QUANTITY
+from ui.common import theme
 from ui.common.fields import LookupField
 from ui.common.formatting import ParseError, format_decimal, parse_decimal
 from ui.invoices.lines_model import (
@@ -116,7 +117,7 @@ class LinesDelegate(QStyledItemDelegate):
         if self.model.error_at(index.row(), index.column()):
             # A red frame stays visible on the selected cell, where the red background does not.
             painter.save()
-            painter.setPen(QPen(QColor("#b3261e"), 2))
+            painter.setPen(QPen(theme.colour("error_border"), 2))
             painter.drawRect(option.rect.adjusted(1, 1, -1, -1))
             painter.restore()
 
@@ -334,7 +335,7 @@ class LinesEditor(QWidget):
         self.view.setItemDelegate(self.delegate)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("lines_error")
-        self.error_label.setStyleSheet("color: #b3261e;")
+        theme.style(self.error_label, "color: $error_text;")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         layout = QVBoxLayout(self)
@@ -369,7 +370,7 @@ class LinesEditor(QWidget):
     def setStyleSheet(self, style: str) -> None:  # noqa: N802 - Qt's name
         # The form marks a field in error with a style sheet (mark_error); on this
         # container it would not show, so the grid's own frame turns red instead.
-        super().setStyleSheet("QTableView#lines_view { border: 1px solid #b3261e; }" if style else "")
+        super().setStyleSheet(theme.css("QTableView#lines_view { border: 1px solid $error_border; }") if style else "")
 
     # -- editing ----------------------------------------------------------------------------
     def set_read_only(self, read_only: bool) -> None:

@@ -15,13 +15,14 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 
 from app.money import HUNDRED, PERCENT_SCALE, PRICE_SCALE, QUANTITY_SCALE, ZERO
 from app.services.invoices import InvoiceLineData
 from app.services.products import ProductView
 from app.services.reference import TaxRateView
 from app.services.totals import LineInput, Totals, compute_totals, line_amount
+from ui.common import theme
 from ui.common.formatting import ParseError, format_decimal, parse_decimal
 
 PRODUCT, DESCRIPTION, QUANTITY, PRICE, DISCOUNT, TAX, AMOUNT = range(7)
@@ -30,8 +31,6 @@ EDITABLE = (PRODUCT, DESCRIPTION, QUANTITY, PRICE, DISCOUNT, TAX)
 NUMERIC = {QUANTITY: QUANTITY_SCALE, PRICE: PRICE_SCALE, DISCOUNT: PERCENT_SCALE}
 MAX_DESCRIPTION = 500  # the service's limit
 
-_ERROR_BRUSH = QBrush(QColor("#fdecea"))
-_DEFAULT_BRUSH = QBrush(QColor("#7a7a7a"))
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
@@ -332,11 +331,11 @@ class LinesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if c in (QUANTITY, PRICE, DISCOUNT, AMOUNT) else _LEFT
         if role == Qt.ItemDataRole.BackgroundRole:
-            return _ERROR_BRUSH if c in row.errors else None
+            return theme.brush("error_bg") if c in row.errors else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.errors.get(c) or (self._display(row, c) if c == DESCRIPTION else None)
         if role == Qt.ItemDataRole.ForegroundRole and self._is_default(row, c):
-            return _DEFAULT_BRUSH
+            return theme.brush("muted_text")
         if role == Qt.ItemDataRole.FontRole and c == AMOUNT:
             font = QFont()
             font.setBold(True)

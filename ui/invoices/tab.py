@@ -11,7 +11,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from app.domain.enums import InvoiceKind, InvoiceStatus
@@ -21,7 +21,7 @@ from app.services import inventory, invoices, parties, reference, series
 from app.services.invoices import InvoiceData, InvoiceView
 from app.services.listing import ListQuery
 from app.services.totals import Totals
-from ui.common import dialogs
+from ui.common import dialogs, theme
 from ui.common.fields import CheckField, ChoiceField, DateField, LookupField, NotesField
 from ui.common.form import Form
 from ui.common.formatting import format_date, format_decimal
@@ -35,9 +35,7 @@ from ui.invoices.pickers import CustomerPicker, ProductPicker
 from ui.invoices.printing import InvoicePrinting
 from ui.invoices.totals_panel import TotalsPanel
 
-_DRAFT_BRUSH = QBrush(QColor("#fff6d6"))
-_CANCELLED_BRUSH = QBrush(QColor("#ececec"))
-_BRUSHES = {"draft": _DRAFT_BRUSH, "cancelled": _CANCELLED_BRUSH, "overdue": QBrush(QColor("#fde2e1"))}
+_BRUSHES = {"draft": "pending_bg", "cancelled": "inactive_bg", "overdue": "error_bg"}  # theme colours
 _KEPT = ("operation_date", "corrected_invoice_id", "correction_reason")  # not on this form; kept as they are
 
 
@@ -97,7 +95,7 @@ class InvoicesTab(RecordTab):
 
     def row_brush(self, row: dict):
         state = row.get("state")
-        return _BRUSHES.get(state)
+        return theme.brush(_BRUSHES[state]) if state in _BRUSHES else None
 
     def add_filters(self, panel: ListPanel) -> None:
         states = [(t, v) for v, t in self.state_labels().items() if v != "credit_note"]
@@ -132,7 +130,7 @@ class InvoicesTab(RecordTab):
         self.banner = QLabel(self.editor)
         self.banner.setObjectName("read_only_banner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #e8eef7; padding: 4px; border-radius: 3px;")
+        theme.style(self.banner, "background: $info_bg; padding: 4px; border-radius: 3px;")
         self.banner.hide()
         layout.insertWidget(1, self.banner)
         # The header is short: the grid gets the height, the header only what it needs.

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from app.services.totals import TaxGroup, Totals
+from ui.common import theme
 from ui.common.formatting import format_decimal
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -29,7 +30,7 @@ class TotalsPanel(QWidget):
         self.rows: list[tuple[str, str]] = []  # (caption, amount) as shown, for a reader or a test
         self.note = QLabel(self)
         self.note.setObjectName("totals_note")
-        self.note.setStyleSheet("color: #8a5300;")
+        theme.style(self.note, "color: $warning_text;")
         self.note.setWordWrap(True)
         self.note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         row = QHBoxLayout(self)

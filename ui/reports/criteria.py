@@ -21,6 +21,7 @@ from app.reports import Period, default_period
 from app.reports.base import ReportSpec
 from app.services import departments, products, series
 from app.services.listing import ListQuery
+from ui.common import theme
 from ui.common.fields import ChoiceField, DateField, LookupField, mark_error
 from ui.common.formatting import ParseError
 from ui.invoices.pickers import CustomerPicker
@@ -91,7 +92,7 @@ class Criteria(QWidget):
         caption.setBuddy(widget)
         error = QLabel(cell)
         error.setObjectName(f"{name}_error")
-        error.setStyleSheet("color: #b3261e;")
+        theme.style(error, "color: $error_text;")
         error.setWordWrap(True)
         error.hide()
         column.addWidget(caption)

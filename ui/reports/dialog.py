@@ -21,7 +21,7 @@ from app.db.session import Database
 from app.errors import TrastiendaError, ValidationError
 from app.reports import REPORTS, Period, Report, run_report
 from app.reports.base import ReportSpec
-from ui.common import dialogs
+from ui.common import dialogs, theme
 from ui.common.worker import run_in_background
 from ui.reports.criteria import Criteria
 from ui.reports.model import ReportModel
@@ -88,7 +88,7 @@ class ReportsDialog(QDialog):
         self.general_error = QLabel(self)
         self.general_error.setObjectName("report_error")
         self.general_error.setWordWrap(True)
-        self.general_error.setStyleSheet("color: #b3261e; font-weight: bold;")
+        theme.style(self.general_error, "color: $error_text; font-weight: bold;")
         self.general_error.hide()
 
         self.heading = QLabel(self)
@@ -103,7 +103,7 @@ class ReportsDialog(QDialog):
         self.notes = QLabel(self)
         self.notes.setObjectName("notes")
         self.notes.setWordWrap(True)
-        self.notes.setStyleSheet("color: palette(dark); font-style: italic;")
+        theme.style(self.notes, "color: $muted_text; font-style: italic;")
 
         self.model = ReportModel(self)
         self.table = QTableView(self)

@@ -11,12 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.sync.conflicts import table_title
+from ui.common import theme
 from ui.sync.controller import OfflineController
 
-_STYLES = {  # background, border, text: amber while offline, red when nothing can stand in, blue otherwise
-    "offline": ("#fff4ce", "#e0b400", "#4d3a00"),
-    "problem": ("#fde7e9", "#c42b1c", "#5f1111"),
-    "info": ("#e8f1fb", "#5b8fd1", "#11304f"),
+_STYLES = {  # the theme's background, border, text: amber while offline, red when nothing can stand in, blue otherwise
+    kind: tuple(f"${prefix}_{part}" for part in ("bg", "border", "text"))
+    for kind, prefix in (("offline", "offline"), ("problem", "problem"), ("info", "info_banner"))
 }
 
 
@@ -80,8 +80,8 @@ class OfflineBanner(QFrame):
         self.sync_button.setVisible(c.offline and not c.needs_login)
         self.sync_button.setEnabled(not c.syncing)
         background, border, ink = _STYLES[kind]
-        self.setStyleSheet(f"QFrame#offline_banner {{ background: {background}; border-bottom: 1px solid {border}; }}"
-                           f" QLabel#offline_text {{ color: {ink}; }}")
+        theme.style(self, f"QFrame#offline_banner {{ background: {background}; border-bottom: 1px solid {border}; }}"
+                          f" QLabel#offline_text {{ color: {ink}; }}")
         self.setVisible(bool(parts))
 
 
