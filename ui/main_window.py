@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QT
 
 from app import __version__
 from app.db.session import Database
+from ui.common.icons import action_icon, icon
 from ui.common.settings import forget as forget_settings
 from ui.common.settings import settings
 
@@ -66,7 +67,7 @@ class MainWindow(QMainWindow):
             tab = cls(database, self.tabs)
             tab.setObjectName(f"tab_{key}")
             tab.sig_status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-            self.tabs.addTab(tab, title())
+            self.tabs.addTab(tab, icon(key), title())
             self.tab_by_key[key] = tab
         self._add_reorder_badge()
         self._add_contracts_badge()
@@ -94,7 +95,7 @@ class MainWindow(QMainWindow):
 
     # -- menus ----------------------------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:
-        action = QAction(text, self)
+        action = QAction(action_icon(name), text, self)  # resources/icons/actions/<name>.svg, if there is one
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)

@@ -22,6 +22,7 @@ from app.services import access, history
 from ui.common import conflict_dialog, dialogs
 from ui.common.form import Form
 from ui.common.history_dialog import show_history
+from ui.common.icons import icon
 from ui.common.list_panel import ListPanel
 from ui.common.table_model import Column, LazyTableModel
 
@@ -79,6 +80,8 @@ class RecordTab(QWidget):
         # The trail is an administrator's to read: hidden from anyone else, as the server would refuse.
         self.history_button.setHidden(not (self.history_table_name() and access.has_role(db, access.ADMIN)))
         self.close_button = QPushButton(self.tr("Close"), self.editor)
+        for button, name in ((self.save_button, "save"), (self.archive_button, "archive"), (self.close_button, "close")):
+            button.setIcon(icon(name))  # as in the menus
         self.close_button.setToolTip(self.tr("Close (Esc)"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
