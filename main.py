@@ -11,7 +11,7 @@
     python main.py stock check [--db ...]      prove stock on hand is the sum of the moves (exit 1 if not)
     python main.py contracts bill --until YYYY-MM-DD [--post|--draft]   invoice every contract period due
     python main.py contracts refresh [--today YYYY-MM-DD]   renew or end contracts past their end date
-    python main.py screenshot --tab invoices -o FILE.png [--db ...]  picture of a tab (1440x900)
+    python main.py screenshot --tab invoices -o FILE.png [--theme dark] [--db ...]  picture of a tab (1440x900)
     python main.py invoice list [--json] [--series S] [--status S]   list invoices
     python main.py invoice pdf NUMBER -o FILE.pdf                     one invoice, e.g. F2026-000123
     python main.py invoice pdf --from DATE --to DATE -o FILE.pdf      posted invoices of a period, one PDF
@@ -231,6 +231,8 @@ def build_parser() -> argparse.ArgumentParser:
                       choices=("dashboard", "invoices", "contracts", "inventory", "employees", "parties"))
     shot.add_argument("-o", "--output", required=True, metavar="FILE.png")
     shot.add_argument("--size", default="1440x900", metavar="WxH", help="window size (default 1440x900)")
+    shot.add_argument("--theme", choices=("light", "dark"), default=None,
+                      help="colour scheme (default: TRASTIENDA_THEME, else the system's)")
     return parser
 
 
@@ -268,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
             from ui.screenshot import take_screenshot
 
             width, _, height = args.size.partition("x")
-            return take_screenshot(args.db, args.tab, args.output, (int(width), int(height)))
+            return take_screenshot(args.db, args.tab, args.output, (int(width), int(height)), theme=args.theme)
         if args.command == "report":
             from app import admin_reports
 

@@ -67,10 +67,17 @@ def run_gui(db: str | None, argv: list[str] | None = None, *, profile: str | Non
             window.database.dispose()
 
 
-def configure_application(app: QApplication) -> None:
+def configure_application(app: QApplication, *, theme: str | None = None) -> None:
+    """Names, the window icon and the colour scheme (``theme``: light, dark or system; None:
+    TRASTIENDA_THEME, else the system's)."""
+    from ui.common import icons
+    from ui.common.theme import apply_theme
+
     app.setApplicationName("Trastienda")
     app.setOrganizationName("Trastienda")
     app.setApplicationDisplayName("Trastienda")
+    app.setWindowIcon(icons.app_icon())
+    apply_theme(app, theme)
 
 
 def show_window(opened: Opened) -> MainWindow:
