@@ -4,7 +4,7 @@ Built like the invoice (``invoice_pdf``): every part is a measured ``Block``,
 the blocks are placed on pages first so the page count is known ("Página N
 de M"), tables break only between rows and repeat their header row on the
 next page. Inputs are plain values (``ContractSummary``): no session here.
-Labels are Spanish, as the other printed documents (``labels``).
+Labels and numbers are Spanish (``labels.CONTRACT_ES``); only the invoice follows its customer's language yet.
 """
 
 from __future__ import annotations

@@ -27,13 +27,13 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from app.documents import labels as fmt
 from app.documents.drawing import TextCells, fit
 from app.documents.fonts import BOLD, REGULAR, register_fonts
 from app.documents.style import (
     ACCENT, BODY, INK, LEFT, MUTED, PAGE_H, RIGHT, RULE, SMALL, STRIPE, WIDTH, fill_rect, rule, text,
 )
 from app.i18n import _
+from app.locale_format import format_date, format_decimal
 
 TOP = PAGE_H - 12 * mm
 HEADER_H = 24 * mm  # title block above the table
@@ -107,7 +107,7 @@ class _Sheet:
         text(c, RIGHT, y - 11, _("Counted by: ____________________"), size=BODY, align="r")
         text(c, LEFT, y - 27, fit(_("Warehouse: {warehouse}").format(warehouse=h.warehouse), REGULAR, 9.5,
                                   WIDTH * 0.62), size=9.5)
-        text(c, LEFT, y - 40, _("Date: {date}").format(date=fmt.date(h.date)), size=9.5)
+        text(c, LEFT, y - 40, _("Date: {date}").format(date=format_date(h.date)), size=9.5)
         blind = _("Expected quantities shown") if h.show_expected else _("Blind count: write what you find")
         text(c, RIGHT, y - 27, blind, size=SMALL, color=MUTED, align="r")
         if h.company:
@@ -123,7 +123,7 @@ class _Sheet:
 
     def footer(self, c: Canvas, page: int) -> None:
         rule(c, LEFT, RIGHT, FOOTER_Y + 4 * mm)
-        text(c, LEFT, FOOTER_Y, f"{self.header.reference} · {fmt.date(self.header.date)}", size=SMALL, color=MUTED)
+        text(c, LEFT, FOOTER_Y, f"{self.header.reference} · {format_date(self.header.date)}", size=SMALL, color=MUTED)
         text(c, RIGHT, FOOTER_Y, _("Page {page} of {pages}").format(page=page, pages=self.pages), size=SMALL,
              align="r")
 
@@ -154,7 +154,7 @@ class _Sheet:
             base = top - (i + 1) * ROW_H + ROW_H / 2 - BODY * 0.35
             values = {"position": str(line.position), "location": line.location or "", "sku": line.sku,
                       "ean": line.ean or "", "name": line.name, "unit": line.unit,
-                      "expected": fmt.quantity(line.expected)}
+                      "expected": format_decimal(line.expected)}
             for col, x in zip(self.cols[:-1], self.x):
                 if values[col.key]:
                     self._words(cells, col, x, base, values[col.key], bold=col.key == "sku",

@@ -19,7 +19,8 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from app.documents import labels as fmt
+from app import i18n
+from app import locale_format as lf
 from app.documents.drawing import TextCells, fit, wrap
 from app.documents.fonts import BOLD, REGULAR, register_fonts
 from app.documents.style import ACCENT, INK, MUTED, SMALL, STRIPE, fill_rect, rule, text
@@ -38,20 +39,19 @@ _RIGHT_KINDS = ("money", "price", "quantity", "percent")
 
 
 def cell_text(column: ReportColumn, value: Any) -> str:
-    """A value as the printed report shows it (Spanish formats: 1.234,56 and 02/03/2026)."""
+    """A value as the printed report shows it, in the clerk's language as its titles are:
+    1.234,56 (Spanish) or 1,234.56 (English), dates as 02/03/2026."""
     if value is None or value == "":
         return ""
     kind = column.kind
     if kind == "money":
-        return fmt.amount(Decimal(value))
+        return lf.number_in(Decimal(value), 2, i18n.language())
     if kind == "price":
-        return fmt.price(Decimal(value))
-    if kind == "quantity":
-        return fmt.quantity(Decimal(value))
-    if kind == "percent":
-        return fmt.quantity(Decimal(value))
+        return lf.trimmed_in(Decimal(value), 2, 4, i18n.language())
+    if kind in ("quantity", "percent"):
+        return lf.trimmed_in(Decimal(value), 0, 4, i18n.language())
     if kind == "date" and isinstance(value, dt.date):
-        return fmt.date(value)
+        return lf.numeric_date(value)
     if kind == "choice":
         return column.choices.get(str(getattr(value, "value", value)), str(value))
     return str(value)
@@ -90,7 +90,7 @@ class _Layout:
         if self.company:
             text(c, right, y - 10, fit(self.company, BOLD, 9, self.width * 0.33), bold=True, size=9, align="r")
         text(c, MARGIN, y - 25, fit(r.period_text, REGULAR, 9.5, self.width * 0.6), size=9.5)
-        made = _("Made on {date} at {time}").format(date=fmt.date(self.generated.date()),
+        made = _("Made on {date} at {time}").format(date=lf.numeric_date(self.generated.date()),
                                                     time=self.generated.strftime("%H:%M"))
         text(c, right, y - 24, made, size=SMALL, color=MUTED, align="r")
         if r.filters_text:

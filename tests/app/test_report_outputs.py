@@ -51,7 +51,7 @@ def test_the_vat_book_pdf_repeats_its_heading_on_every_page_and_ends_with_the_to
         assert "VAT book of issued invoices" in words and "From 01/04/2026 to 30/06/2026" in words
         assert f"Page {page} of {pages}" in words and "Suministros del Ebro SL" in words
     last = pdf.flat(pdf.text(out, pages))
-    base = f"{report.totals['base']:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    base = f"{report.totals['base']:,.2f}"  # in the clerk's language, as the titles: English here
     assert f"Total {base}" in last
     everything = pdf.text(out)
     assert all(r["number"] in everything for r in report.rows[:: max(1, len(report.rows) // 20)])
