@@ -12,6 +12,7 @@ from app.db import migrate
 from app.db.engine import check_connection, describe, make_engine, resolve_url
 from app.errors import TrastiendaError, ValidationError
 from app.i18n import _
+from app.locale_format import format_date, format_number
 
 
 def print_error(exc: TrastiendaError) -> None:
@@ -126,7 +127,7 @@ def demo_command(db: str | None, *, seed: int, sizes: dict[str, int], verbose: b
         now = time.perf_counter()
         if now - last[0] >= 1.0 or done == total:
             last[0] = now
-            print(f"\r{stage}: {done:,}/{total:,}", end="", file=sys.stderr, flush=True)
+            print(f"\r{stage}: {format_number(done, 0)}/{format_number(total, 0)}", end="", file=sys.stderr, flush=True)
             if done == total:
                 print(file=sys.stderr)
 
@@ -142,11 +143,11 @@ def demo_command(db: str | None, *, seed: int, sizes: dict[str, int], verbose: b
     finally:
         database.dispose()
     elapsed = time.perf_counter() - started
-    print(_("Demo data written to {where} in {s:.1f} s:").format(where=describe(url), s=elapsed))
+    print(_("Demo data written to {where} in {s} s:").format(where=describe(url), s=format_number(elapsed, 1)))
     for table, count in stats.counts.items():
-        print(f"  {table:<20} {count:>12,}")
+        print(f"  {table:<20} {format_number(count, 0):>12}")
     if stats.database_bytes:
-        print(_("Database size: {mib:,.1f} MiB").format(mib=stats.database_bytes / 2**20))
+        print(_("Database size: {mib} MiB").format(mib=format_number(stats.database_bytes / 2**20, 1)))
     return 0
 
 
@@ -274,14 +275,15 @@ def invoice_pdf_command(db: str | None, *, number: str | None, date_from: str | 
         ids = docs.posted_invoice_ids(database, first, last)
         if not ids:
             raise ValidationError("from", _("No posted invoices issued from {first} to {last}.").format(
-                first=first.strftime("%d/%m/%Y"), last=last.strftime("%d/%m/%Y")))
+                first=format_date(first), last=format_date(last)))
         last_shown = [0.0]
 
         def progress(done: int) -> None:
             now = time.perf_counter()
             if now - last_shown[0] >= 1.0 or done == len(ids):
                 last_shown[0] = now
-                print(f"\r{_('invoices')}: {done:,}/{len(ids):,}", end="", file=sys.stderr, flush=True)
+                print(f"\r{_('invoices')}: {format_number(done, 0)}/{format_number(len(ids), 0)}", end="",
+                      file=sys.stderr, flush=True)
                 if done == len(ids):
                     print(file=sys.stderr)
 
@@ -289,8 +291,8 @@ def invoice_pdf_command(db: str | None, *, number: str | None, date_from: str | 
             count = render_invoices(docs.invoice_documents(database, ids), path, progress=progress)
         except OSError as exc:
             raise TrastiendaError(_("Cannot write {path}: {reason}").format(path=path, reason=exc.strerror)) from None
-        print(_("{count} invoices written to {path} in {s:.1f} s.").format(
-            count=count, path=path, s=time.perf_counter() - started))
+        print(_("{count} invoices written to {path} in {s} s.").format(
+            count=count, path=path, s=format_number(time.perf_counter() - started, 1)))
         return 0
     finally:
         database.dispose()
@@ -311,7 +313,7 @@ def contracts_bill_command(db: str | None, *, until: str, post: bool | None) -> 
         p = b.due.period
         print(_("{ref:<12} {start:%d/%m/%Y}-{end:%d/%m/%Y}  {state:<6} {total:>12}  {customer}").format(
             ref=b.due.reference or "-", start=p.start, end=p.end, state=_("posted") if b.posted else _("draft"),
-            total=b.total, customer=b.due.customer))
+            total=format_number(b.total), customer=b.due.customer))
     for f in result.failed:
         period = f"{f.period_start:%d/%m/%Y}-{f.period_end:%d/%m/%Y}" if f.period_start else ""
         kept = _(" (billed by a draft; the next run posts it)") if f.draft_kept else ""
@@ -319,8 +321,8 @@ def contracts_bill_command(db: str | None, *, until: str, post: bool | None) -> 
             ref=f.reference or f.title, period=period, field=f.field or "-", message=f.message, kept=kept),
             file=sys.stderr)
     print(_("{n} periods billed, {skipped} already billed, {drafts} earlier drafts posted, {failed} failures "
-            "in {s:.1f} s.").format(n=len(result.billed), skipped=result.already_billed, drafts=result.drafts_posted,
-                                    failed=len(result.failed), s=time.perf_counter() - started))
+            "in {s} s.").format(n=len(result.billed), skipped=result.already_billed, drafts=result.drafts_posted,
+                                failed=len(result.failed), s=format_number(time.perf_counter() - started, 1)))
     return 0 if result.ok else 1
 
 
@@ -341,7 +343,8 @@ def contracts_refresh_command(db: str | None, *, today: str | None) -> int:
              else "" if ch.renewals else ch.new_status.value)
         until = f"{ch.end_date:%d/%m/%Y}" if ch.end_date else "-"
         print(f"{ch.reference or '-':<12} {what:<22} {until}  {ch.title}")
-    print(_("{n} contracts brought up to date in {s:.2f} s.").format(n=len(changes), s=time.perf_counter() - started))
+    print(_("{n} contracts brought up to date in {s} s.").format(
+        n=len(changes), s=format_number(time.perf_counter() - started)))
     return 0
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from app.db.session import Database
 from app.errors import ValidationError
 from app.i18n import _
+from app.locale_format import format_date
 
 # Dates outside these are "far in the past or future": the report is empty, with a note saying so.
 EARLIEST = dt.date(1900, 1, 1)
@@ -51,8 +52,7 @@ class Period:
         return _("From {start} to {end}").format(start=fmt_date(self.start), end=fmt_date(self.end))
 
 
-def fmt_date(day: dt.date) -> str:
-    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
+fmt_date = format_date  # dd/mm/yyyy, what a clerk types in the period fields
 
 
 def a_year_before(day: dt.date) -> dt.date:

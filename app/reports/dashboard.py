@@ -23,6 +23,7 @@ from app.domain.parties import Party
 from app.domain.types import Money, Price
 from app.errors import PermissionDeniedError
 from app.i18n import _
+from app.locale_format import format_number
 from app.money import ZERO
 from app.reports.aging import BUCKETS, bucket_titles, owed_as_of
 from app.reports.base import Period, a_year_before
@@ -52,7 +53,7 @@ class Kpi:
     title: str
     value: Decimal | int
     kind: str  # money | count
-    detail: str = ""  # "+12,3 % on the same days of 2025", "3 overdue"
+    detail: str = ""  # "+12.3 % on the same days of 2025" (in the UI language), "3 overdue"
     tone: str = "normal"  # normal | good | warning | bad
     target: Target | None = None
 
@@ -78,7 +79,7 @@ def _change(now: Decimal, before: Decimal, year: int) -> tuple[str, str]:
     if not before:
         return _("nothing on the same days of {year}").format(year=year), "normal"
     pct = (now - before) * 100 / abs(before)
-    text = _("{pct} % on the same days of {year}").format(pct=f"{pct:+.1f}".replace(".", ","), year=year)
+    text = _("{pct} % on the same days of {year}").format(pct=format_number(pct, 1, sign=True), year=year)
     return text, ("good" if pct >= 0 else "warning")
 
 

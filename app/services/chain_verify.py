@@ -25,6 +25,7 @@ from app.domain.enums import InvoiceStatus
 from app.domain.invoices import Invoice
 from app.domain.verifactu import ChainRecordKind, InvoiceRecord
 from app.i18n import _
+from app.locale_format import format_date
 
 R = InvoiceRecord
 _BATCH = 5000
@@ -118,7 +119,7 @@ def _check_invoice(row) -> str | None:
         return _("the invoice it records no longer exists")
     if (row.inv_number, row.inv_date) != (row.invoice_number, row.issue_date):
         return _("the invoice now reads {number} of {date}").format(
-            number=row.inv_number, date=row.inv_date.strftime("%d-%m-%Y"))
+            number=row.inv_number, date=format_date(row.inv_date))
     if row.kind == ChainRecordKind.CANCELLATION:
         if row.inv_status != InvoiceStatus.CANCELLED:
             return _("the invoice it cancels is not cancelled")

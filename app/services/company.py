@@ -13,6 +13,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, undefer
 
+from app import locale_format
 from app.db.session import Database
 from app.domain.company import Company
 from app.domain.enums import LimitPolicy, NegativeStockPolicy
@@ -171,7 +172,9 @@ def company_values(data: CompanyData, v: Validator | None = None) -> dict:
     }
     limit = v.decimal("simplified_invoice_limit", data.simplified_invoice_limit, places=2)
     if limit is not None and limit not in SIMPLIFIED_LIMITS:
-        v.error("simplified_invoice_limit", _("The limit is 400 EUR, or 3,000 EUR for the sectors art. 4.2 lists."))
+        low, high = (locale_format.format_number(n, 0) for n in SIMPLIFIED_LIMITS)
+        v.error("simplified_invoice_limit", _("The limit is {low} EUR, or {high} EUR for the sectors art. 4.2 lists.")
+                .format(low=low, high=high))
     values["simplified_invoice_limit"] = limit
     values["contract_invoices_posted"] = bool(data.contract_invoices_posted)
     values["leave_over_balance"] = v.choice("leave_over_balance", data.leave_over_balance or LimitPolicy.WARN,

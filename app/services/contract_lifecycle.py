@@ -44,6 +44,7 @@ from app.domain.contracts import Contract, ContractEvent
 from app.domain.enums import ContractEventKind, ContractStatus
 from app.domain.types import utcnow
 from app.i18n import _
+from app.locale_format import format_date
 from app.money import HUNDRED, round_money, to_decimal
 from app.services.common import check_version, get_or_404
 from app.services.validation import Validator
@@ -160,7 +161,7 @@ def alert_text(status: str | None, end: dt.date | None, notice_by: dt.date | Non
         return ""
     until = today + dt.timedelta(days=days)
     if status == ContractStatus.ACTIVE and notice_by is not None and notice_by < end and today <= notice_by <= until:
-        return _("Notice by {date}").format(date=notice_by.strftime("%d/%m/%Y"))
+        return _("Notice by {date}").format(date=format_date(notice_by))
     if end > until:
         return ""
     n = (end - today).days
@@ -356,14 +357,14 @@ def give_notice(db: Database, contract_id: uuid.UUID, day: dt.date | None = None
                 v.error("date", _("The notice date cannot be in the future."))
             elif day < c.start_date:
                 v.error("date", _("The notice date is before the contract starts ({date}).").format(
-                    date=c.start_date.strftime("%d/%m/%Y")))
+                    date=format_date(c.start_date)))
             elif c.end_date is not None and c.auto_renew and day > deadline:
                 v.error("date", _("Too late for this period: notice was due by {deadline}, so the contract renews on "
                                   "{renews}. Give notice in the next period, or terminate it.").format(
-                    deadline=deadline.strftime("%d/%m/%Y"),
-                    renews=(c.end_date + dt.timedelta(days=1)).strftime("%d/%m/%Y")))
+                    deadline=format_date(deadline),
+                    renews=format_date(c.end_date + dt.timedelta(days=1))))
             elif c.end_date is not None and day > c.end_date:
-                v.error("date", _("The contract already ended on {date}.").format(date=c.end_date.strftime("%d/%m/%Y")))
+                v.error("date", _("The contract already ended on {date}.").format(date=format_date(c.end_date)))
         v.done()
         details = None
         if c.end_date is None:
@@ -415,10 +416,10 @@ def terminate(db: Database, contract_id: uuid.UUID, day: dt.date | None, reason:
         if c.status not in RUNNING:
             _refuse_status(v, c, _("terminate"))
         elif day is not None and day < c.start_date:
-            v.error("date", _("The contract only starts on {date}.").format(date=c.start_date.strftime("%d/%m/%Y")))
+            v.error("date", _("The contract only starts on {date}.").format(date=format_date(c.start_date)))
         elif day is not None and c.end_date is not None and day > c.end_date:
             v.error("date", _("The contract already ends on {date}: that is not an early end.").format(
-                date=c.end_date.strftime("%d/%m/%Y")))
+                date=format_date(c.end_date)))
         v.done()
         c.status = ContractStatus.TERMINATED
         c.terminated_on = day

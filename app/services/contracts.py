@@ -33,6 +33,7 @@ from app.domain.inventory import Product
 from app.domain.parties import Party
 from app.errors import PermissionDeniedError, ValidationError
 from app.i18n import _
+from app.locale_format import format_decimal
 from app.domain.types import utcnow
 from app.money import ZERO, to_decimal
 from app.services import contract_lifecycle as lifecycle
@@ -327,9 +328,8 @@ def attachment_limit(db: Database) -> int:
 
 
 def _mb(size: int) -> str:
-    """Bytes as megabytes with one decimal when they have one: 1.5, 20."""
-    text = f"{size / 1024 / 1024:.1f}"
-    return text[:-2] if text.endswith(".0") else text
+    """Bytes as megabytes with one decimal when they have one: 1,5 (1.5 in English), 20."""
+    return format_decimal(Decimal(size) / 1024 / 1024, 1)
 
 
 def _too_large(name: str, size: int, limit: int) -> str:

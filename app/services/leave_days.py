@@ -23,6 +23,7 @@ from app.domain.employees import Employee, Holiday, LeaveAllowance, LeaveRequest
 from app.domain.enums import LeaveKind, LeaveStatus, LimitPolicy
 from app.errors import PermissionDeniedError, ValidationError
 from app.i18n import _
+from app.locale_format import format_decimal
 from app.services import access
 from app.services.common import get_or_404, to_view
 from app.services.lookups import reference
@@ -112,9 +113,8 @@ def check_span(start: dt.date, end: dt.date, v: Validator | None = None) -> None
 
 
 def fmt_days(days: Decimal) -> str:
-    """``3``, ``2.5``: days without the zeros of the column's scale."""
-    text = format(Decimal(days).normalize(), "f")
-    return "0" if text in ("-0", "0") else text
+    """``3``, ``2,5`` (``2.5`` in English): days without the zeros of the column's scale."""
+    return format_decimal(days)
 
 
 # -- holidays ------------------------------------------------------------------------------

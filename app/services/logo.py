@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from reportlab.lib.utils import ImageReader
 
 from app.i18n import _
+from app.locale_format import format_number
 from app.services.validation import Validator
 
 FIELD = "logo"
@@ -71,7 +72,7 @@ def read_logo_file(path: str | os.PathLike) -> Logo:
 
 
 def _too_large(size: int) -> str:
-    return _("The logo file is {size:.1f} MB: it can be at most 2 MB.").format(size=size / 1024 / 1024)
+    return _("The logo file is {size} MB: it can be at most 2 MB.").format(size=format_number(size / 1024 / 1024, 1))
 
 
 def _check(data: bytes, v: Validator) -> Logo | None:

@@ -26,6 +26,7 @@ from decimal import Decimal
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from app import locale_format
 from app.db.session import Database
 from app.domain.company import Company
 from app.domain.enums import InvoiceKind, InvoiceStatus, StockMoveKind
@@ -81,7 +82,8 @@ def _missing_for_law(s: Session, inv: Invoice, company: Company | None) -> list[
         if inv.total > limit:
             problems.append(FieldError("total", _(
                 "A simplified invoice may total at most {limit} EUR with tax; this one totals {total}. "
-                "Make it a full invoice.").format(limit=limit, total=inv.total)))
+                "Make it a full invoice.").format(limit=locale_format.format_number(limit),
+                                                  total=locale_format.format_number(inv.total))))
     if inv.kind == InvoiceKind.CREDIT_NOTE and inv.corrected_invoice_id is not None:
         original = s.get(Invoice, inv.corrected_invoice_id)
         credited = s.execute(select(func.coalesce(func.sum(Invoice.total), 0)).where(
@@ -90,7 +92,7 @@ def _missing_for_law(s: Session, inv: Invoice, company: Company | None) -> list[
         if original.total + credited + inv.total < 0:
             problems.append(FieldError("lines", _(
                 "This credit note takes back more than is left of {number}: {left} EUR.").format(
-                    number=original.full_number, left=original.total + credited)))
+                    number=original.full_number, left=locale_format.format_number(original.total + credited))))
     return problems
 
 
@@ -202,7 +204,7 @@ def _post(db: Database, invoice_id: uuid.UUID, expected_version: int | None = No
         if last_date is not None and inv.issue_date < last_date:
             raise ValidationError("issue_date", _(
                 "Invoices of series {code} must be numbered in date order: the last one posted is dated {date}.")
-                .format(code=series.code, date=last_date.strftime("%d/%m/%Y")))
+                .format(code=series.code, date=locale_format.format_date(last_date)))
         inv.number, inv.fiscal_year = number, year
         inv.full_number = format_number(series, year, number)
         inv.status = InvoiceStatus.POSTED

@@ -32,6 +32,7 @@ from app.domain.inventory import Product
 from app.domain.taxes import TaxRate
 from app.errors import FieldError, TrastiendaError, ValidationError
 from app.i18n import _
+from app.locale_format import format_decimal
 from app.services.product_csv import (
     FIELDS,
     ImportPreview,
@@ -216,9 +217,9 @@ class _Rates:
             return plain[0].id
         shown = text.strip().rstrip("%").strip()
         if not plain:
-            known = sorted({f"{r.percent.normalize():f}" for r in self.rates if not r.exempt}, key=Decimal)
+            known = sorted({r.percent for r in self.rates if not r.exempt})
             raise ValueError(_("No IVA rate of {text}%: use one of {known}.").format(
-                text=shown, known=", ".join(k.replace(".", ",") for k in known)))
+                text=shown, known=", ".join(format_decimal(k) for k in known)))
         raise ValueError(_("Several IVA rates are {text}%: write the code, one of {codes}.").format(
             text=shown, codes=", ".join(r.code for r in plain)))
 
