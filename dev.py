@@ -48,6 +48,8 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 2
     python = ensure_venv()
+    # The window's Spanish catalogue, compiled when its .ts changed (.qm files are not kept in git).
+    subprocess.call([str(python), str(ROOT / "packaging" / "translations.py"), "compile"], cwd=ROOT)
     if argv[0] == "run":
         return subprocess.call([str(python), str(ROOT / "main.py"), *argv[1:]], cwd=ROOT)
     env = dict(os.environ)

@@ -61,6 +61,10 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         help="with --profile: work on this computer's offline copy of the server, as if it could not be reached",
     )
     parser.add_argument(
+        "--lang", choices=("es", "en"), default=default,
+        help="language of the window and messages (default: View > Language, else the system's)",
+    )
+    parser.add_argument(
         "-v", "--verbose", action="store_true", default=argparse.SUPPRESS if suppress else False,
         help="show SQL and full error details",
     )
@@ -247,11 +251,14 @@ def main(argv: list[str] | None = None) -> int:
     from app import admin, admin_offline
     from app.errors import TrastiendaError
 
+    from app import i18n
+
+    i18n.set_language(args.lang or i18n.chosen_language())  # the window re-reads its own choice
     try:
         if args.command in (None, "gui"):
             from ui.app import run_gui
 
-            return run_gui(args.db, profile=profile)
+            return run_gui(args.db, profile=profile, language=args.lang)
         if args.command == "profile":
             return admin.profile_command(args.profile_command, name=getattr(args, "name", None),
                                          url=getattr(args, "url", None), sslmode=getattr(args, "sslmode", None),
@@ -270,7 +277,8 @@ def main(argv: list[str] | None = None) -> int:
             from ui.screenshot import take_screenshot
 
             width, _, height = args.size.partition("x")
-            return take_screenshot(args.db, args.tab, args.output, (int(width), int(height)), theme=args.theme)
+            return take_screenshot(args.db, args.tab, args.output, (int(width), int(height)), args.lang,
+                                   theme=args.theme)
         if args.command == "report":
             from app import admin_reports
 

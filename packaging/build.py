@@ -135,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep-build", action="store_true", help="reuse build/ from the last run (faster)")
     args = parser.parse_args(argv)
 
+    # The window's catalogues compiled (.qm: generated, not in git) before the bundle copies resources/.
+    run([sys.executable, PACKAGING / "translations.py", "compile"], cwd=ROOT)
     pyinstaller(args.keep_build)
     check_version()
     if sys.platform == "win32":

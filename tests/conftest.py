@@ -18,6 +18,9 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests read the English texts whatever the machine's locale (and so do the commands they run);
+# the language tests choose Spanish themselves.
+os.environ["TRASTIENDA_LANG"] = "en"
 
 from app.db import migrate  # noqa: E402
 from app.db.engine import make_engine  # noqa: E402

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from app.db import credentials, profiles
@@ -37,7 +37,8 @@ class Opened:
 _live: dict[str, MainWindow] = {}  # the window on show: top-level windows need a Python owner
 
 
-def run_gui(db: str | None, argv: list[str] | None = None, *, profile: str | None = None) -> int:
+def run_gui(db: str | None, argv: list[str] | None = None, *, profile: str | None = None,
+            language: str | None = None) -> int:
     """Open (and for a local file migrate, after a backup) the database, then show the window.
 
     Problems with a ``--db`` or the local file are raised as DatabaseUnavailableError
@@ -45,7 +46,7 @@ def run_gui(db: str | None, argv: list[str] | None = None, *, profile: str | Non
     A shared server's problems are shown in the login dialog instead.
     """
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
-    configure_application(app)
+    configure_application(app, language)
     if db is not None:
         database = open_database(db)
         opened = Opened(database, describe(database.engine.url), None)
@@ -67,15 +68,17 @@ def run_gui(db: str | None, argv: list[str] | None = None, *, profile: str | Non
             window.database.dispose()
 
 
-def configure_application(app: QApplication, *, theme: str | None = None) -> None:
-    """Names, the window icon and the colour scheme (``theme``: light, dark or system; None:
-    TRASTIENDA_THEME, else the system's)."""
+def configure_application(app: QApplication, language: str | None = None, *, theme: str | None = None) -> None:
+    """Names, and the UI language (``language`` or the chosen one: ``ui.i18n``), the window icon and the
+    colour scheme (``theme``: light, dark or system; None: TRASTIENDA_THEME, else the system's)."""
     from ui.common import icons
     from ui.common.theme import apply_theme
+    from ui.i18n import install_language
 
     app.setApplicationName("Trastienda")
     app.setOrganizationName("Trastienda")
     app.setApplicationDisplayName("Trastienda")
+    install_language(app, language)
     app.setWindowIcon(icons.app_icon())
     apply_theme(app, theme)
 
@@ -214,7 +217,7 @@ def switch_profile(window: MainWindow) -> MainWindow | None:
     try:
         opened = open_profile(chooser.chosen, window)
     except DatabaseUnavailableError as exc:
-        QMessageBox.warning(window, window.tr("Cannot open the database"), str(exc))
+        QMessageBox.warning(window, QCoreApplication.translate("App", "Cannot open the database"), str(exc))
         return None
     if opened is None:
         return None
@@ -224,6 +227,20 @@ def switch_profile(window: MainWindow) -> MainWindow | None:
     window.hide()
     window.deleteLater()
     old.dispose()
+    return new
+
+
+def reopen_window(window: MainWindow) -> MainWindow | None:
+    """The same database in a new window (built in the language now installed: View > Language).
+    Unsaved edits are asked about first; None when the clerk keeps them."""
+    if not window.may_close():
+        return None
+    window.save_state()
+    new = show_window(Opened(window.database, window.where, getattr(window, "profile_name", None)))
+    new.setGeometry(window.geometry())
+    new.tabs.setCurrentIndex(window.tabs.currentIndex())
+    window.hide()
+    window.deleteLater()
     return new
 
 

@@ -24,7 +24,7 @@ from ui.common.worker import run_in_background, wait_for_done
 
 
 def tr(text: str) -> str:
-    return QApplication.translate("BackupDialog", text)
+    return QApplication.translate("", text)
 
 
 def available(database: Database) -> bool:

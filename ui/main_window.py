@@ -25,7 +25,7 @@ def _tabs() -> list[tuple[str, Callable[[], str], type]]:
     from ui.invoices.tab import InvoicesTab
     from ui.parties.tab import PartiesTab
 
-    tr = lambda text: QApplication.translate("MainWindow", text)  # noqa: E731
+    tr = lambda text: QApplication.translate("", text)  # noqa: E731  (lupdate gives a bare tr() no context)
     return [
         # No mnemonic: Alt+D is the invoice form's "Issue date" and other fields' (a tab's would steal it).
         ("dashboard", lambda: tr("Dashboard"), DashboardTab),
@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
 
         user = database.user or getpass.getuser()
         local = database.dialect == "sqlite"
+        self.where = where
         self.db_label = QLabel(self.tr("Database: {0}").replace("{0}", where), self)
         self.user_label = QLabel(self.tr("User: {0}").replace("{0}", user), self)
         self.connection_label = QLabel(connection or (self.tr("Local file") if local else self.tr("Connected")), self)
@@ -144,6 +145,11 @@ class MainWindow(QMainWindow):
         for i, (key, title, _cls) in enumerate(_tabs()):
             self._action(view_menu, title().replace("&&", "\0").replace("&", "").replace("\0", "&&"),
                          lambda _c=False, i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}", f"show_{key}")
+
+        view_menu.addSeparator()
+        from ui.i18n import add_language_menu
+
+        self.language_menu = add_language_menu(self, view_menu)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About Trastienda"), self._about, None, "about")
@@ -343,7 +349,7 @@ class MainWindow(QMainWindow):
         # keep the old badge on show, and a clerk on another tab waits for nothing.
         badge = self.reorder_badge
         first_count = badge is not None and badge.count is None and badge.busy and self.current_tab() is badge.page
-        return bool(model is not None and model.busy) or first_count
+        return bool(getattr(model, "busy", False)) or first_count  # the absence calendar has no query
 
     def save_state(self) -> None:
         if not self.remember:

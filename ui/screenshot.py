@@ -10,8 +10,8 @@ from pathlib import Path
 from app.errors import ValidationError
 
 
-def take_screenshot(db: str | None, tab: str, output: str, size: tuple[int, int] = (1440, 900), *,
-                    theme: str | None = None) -> int:
+def take_screenshot(db: str | None, tab: str, output: str, size: tuple[int, int] = (1440, 900),
+                    language: str | None = None, *, theme: str | None = None) -> int:
     """Open the window at ``size`` (in ``theme``: light or dark; None: TRASTIENDA_THEME, else light
     offscreen), wait until the tab's list is read, save a PNG, exit 0."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -27,7 +27,7 @@ def take_screenshot(db: str | None, tab: str, output: str, size: tuple[int, int]
 
     database = open_database(db)
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    configure_application(app, theme=theme)
+    configure_application(app, language, theme=theme)
     try:
         window = MainWindow(database, describe(database.engine.url), remember=False, tab=tab)
         window.resize(*size)

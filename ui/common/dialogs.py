@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
 def confirm(parent: QWidget, title: str, text: str, *, yes: str | None = None, no: str | None = None) -> bool:
     """Ask a yes/no question; the safe answer (no) is the default button."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
-    yes_button = box.addButton(yes or box.tr("Yes"), QMessageBox.ButtonRole.AcceptRole)
-    no_button = box.addButton(no or box.tr("No"), QMessageBox.ButtonRole.RejectRole)
+    yes_button = box.addButton(yes or QCoreApplication.translate("Dialogs", "Yes"), QMessageBox.ButtonRole.AcceptRole)
+    no_button = box.addButton(no or QCoreApplication.translate("Dialogs", "No"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(no_button)
     box.setEscapeButton(no_button)
     box.exec()

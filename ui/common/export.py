@@ -31,7 +31,7 @@ _running: set[ExportJob] = set()  # one export at a time; also keeps the job ali
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("ListExport", text)
+    return QCoreApplication.translate("", text)
 
 
 def visible_columns(panel: ListPanel) -> list[Column]:

@@ -15,7 +15,9 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("formatting", text)
+    # The empty context is the one pyside6-lupdate gives a call of a module-level tr():
+    # ui modules with such a wrapper all use it (packaging/translations.py).
+    return QCoreApplication.translate("", text)
 
 
 class ParseError(ValueError):

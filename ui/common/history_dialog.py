@@ -35,7 +35,7 @@ def show_history(parent: QWidget, db: Database, table: str, record_id: str, labe
     try:
         entries = history.record_history(db, table, record_id)
     except TrastiendaError as exc:
-        dialogs.inform(parent, parent.tr("History"), str(exc))
+        dialogs.inform(parent, QCoreApplication.translate("HistoryDialog", "History"), str(exc))
         return None
     dialog = HistoryDialog(label, table, entries, parent.window())
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -36,7 +36,7 @@ ATTACHMENT_ROLE = Qt.ItemDataRole.UserRole  # the item's AttachmentView
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("AttachmentsBox", text)
+    return QCoreApplication.translate("", text)
 
 
 def size_text(size: int) -> str:

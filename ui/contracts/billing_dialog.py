@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar, QPushButton,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -221,9 +221,10 @@ class BillingDialog(QDialog):
 def add_billing_button(tab, panel) -> QPushButton:
     """The contracts tab's hook: a "Generate invoices…" button on the list's filter bar; the list
     is read again after a run (billed_until moved on)."""
-    button = QPushButton(panel.tr("Generate in&voices…"), panel)
+    button = QPushButton(QCoreApplication.translate("BillingDialog", "Generate in&voices…"), panel)
     button.setObjectName("generate_invoices")
-    button.setToolTip(panel.tr("Invoice every contract period due up to a date, each period once"))
+    button.setToolTip(QCoreApplication.translate(
+        "BillingDialog", "Invoice every contract period due up to a date, each period once"))
 
     def open_dialog() -> None:
         dialog = BillingDialog(tab.db, tab, today=getattr(tab, "_fixed_today", None))

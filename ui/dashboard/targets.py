@@ -19,7 +19,7 @@ from ui.common.formatting import format_date
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Dashboard", text)
+    return QCoreApplication.translate("", text)
 
 
 def _tab_titles() -> dict[str, str]:

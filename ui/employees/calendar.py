@@ -175,10 +175,14 @@ class AbsenceCalendarModel(QAbstractTableModel):
 
 
 def weekday_letter(weekday: int) -> str:
-    from PySide6.QtCore import QCoreApplication
+    """"Mo" in English (one letter would not tell Tuesday from Thursday), "L" in Spanish (lunes;
+    miércoles is "X"): the locale's narrow day name where it tells the days apart."""
+    from PySide6.QtCore import QLocale
 
-    letters = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
-    return QCoreApplication.translate("AbsenceCalendar", letters[weekday])
+    locale = QLocale()
+    if locale.language() in (QLocale.Language.English, QLocale.Language.C):
+        return locale.standaloneDayName(weekday + 1, QLocale.FormatType.ShortFormat)[:2]
+    return locale.standaloneDayName(weekday + 1, QLocale.FormatType.NarrowFormat)
 
 
 class HatchDelegate(QStyledItemDelegate):
@@ -401,8 +405,8 @@ class AwayCalendar(QWidget):
 
 
 def month_name(month: int) -> str:
-    from PySide6.QtCore import QCoreApplication
+    """"December" or "Diciembre": the locale's name, capitalised as a heading."""
+    from PySide6.QtCore import QLocale
 
-    names = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-             "November", "December")
-    return QCoreApplication.translate("AbsenceCalendar", names[month - 1])
+    name = QLocale().standaloneMonthName(month, QLocale.FormatType.LongFormat)
+    return name[:1].upper() + name[1:]

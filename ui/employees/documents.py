@@ -45,7 +45,7 @@ Details = tuple[DocumentKind, str, dt.date | None]
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("DocumentsBox", text)
+    return QCoreApplication.translate("", text)
 
 
 def kind_label(kind: DocumentKind) -> str:

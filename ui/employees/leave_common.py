@@ -9,7 +9,7 @@ from app.domain.enums import LeaveKind, LeaveStatus
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Leave", text)
+    return QCoreApplication.translate("", text)
 
 
 def kind_labels() -> dict[str, str]:

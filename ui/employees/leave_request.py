@@ -32,7 +32,7 @@ def warning_text(warning: LeaveWarning, question: str) -> str:
     """The clashes and the days over the balance, one per line, then the question."""
 
     def tr(text: str) -> str:
-        return QCoreApplication.translate("Leave", text)
+        return QCoreApplication.translate("", text)
 
     parts = []
     if warning.over_balance is not None:

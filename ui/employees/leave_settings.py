@@ -55,7 +55,7 @@ def balance_text(b: LeaveBalance) -> str:
     from PySide6.QtCore import QCoreApplication
 
     def tr(text: str) -> str:
-        return QCoreApplication.translate("Leave", text)
+        return QCoreApplication.translate("", text)
 
     if b.carried_over:
         given = tr("{days} + {carried} carried over").replace("{days}", days_text(b.allowance)).replace(

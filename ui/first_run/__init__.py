@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from app.errors import DatabaseUnavailableError, TrastiendaError
@@ -61,7 +62,7 @@ def connect_to_server(parent: QWidget) -> Opened | None:
         try:
             opened = open_profile(chooser.chosen, parent)
         except DatabaseUnavailableError as exc:
-            QMessageBox.warning(parent, parent.tr("Cannot open the database"), str(exc))
+            QMessageBox.warning(parent, QCoreApplication.translate("App", "Cannot open the database"), str(exc))
             continue
         if opened is not None:
             return opened

@@ -42,7 +42,7 @@ SKU, NAME, CODE, PRICE, COPIES = range(5)
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("LabelsDialog", text)
+    return QCoreApplication.translate("", text)
 
 
 # -- from the product list ----------------------------------------------------------------

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("InvoiceActions", text)
+    return QCoreApplication.translate("", text)
 
 
 def reason_labels() -> list[tuple[str, CorrectionReason]]:

@@ -29,7 +29,7 @@ from ui.invoices.preview import print_document
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("InvoiceBatch", text)
+    return QCoreApplication.translate("", text)
 
 
 class BatchJob(QObject):

@@ -70,7 +70,7 @@ class LineRow:
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("LinesModel", text)
+    return QCoreApplication.translate("", text)
 
 
 def rate_label(rate: TaxRateView) -> str:

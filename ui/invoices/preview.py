@@ -38,7 +38,7 @@ MAX_RASTER_DPI = 300
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("InvoicePreview", text)
+    return QCoreApplication.translate("", text)
 
 
 # -- the questions (tests replace these) -------------------------------------------------

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("InvoicePrinting", text)
+    return QCoreApplication.translate("", text)
 
 
 def _value(v) -> str:

@@ -6,7 +6,7 @@ controller keeps the link on the server or the copy, these widgets say which and
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 
 from app.db.profiles import Profile
@@ -26,16 +26,16 @@ def attach(window, link: Link, profile: Profile | None = None, *, probe_ms: int 
 
     progress = QLabel(window)
     progress.setObjectName("sync_progress")
-    button = QPushButton(window.tr("Sync now"), window)
+    button = QPushButton(QCoreApplication.translate("Sync", "Sync now"), window)
     button.setObjectName("sync_button")
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing stays in the form; Ctrl+Shift+Y from the keyboard
-    button.setToolTip(window.tr("Send this computer's changes and bring the offline copy up to date (Ctrl+Shift+Y)"))
+    button.setToolTip(QCoreApplication.translate("Sync", "Send this computer's changes and bring the offline copy up to date (Ctrl+Shift+Y)"))
     button.clicked.connect(controller.sync_now)
     bar = window.statusBar()
     bar.insertPermanentWidget(0, progress)
     bar.addPermanentWidget(button)
-    sync_action = window.add_file_action(window.tr("S&ync now"), controller.sync_now, "Ctrl+Shift+Y", "sync_now")
-    review = window.add_file_action(window.tr("Changes to re&view…"), lambda: open_conflicts(window), None,
+    sync_action = window.add_file_action(QCoreApplication.translate("Sync", "S&ync now"), controller.sync_now, "Ctrl+Shift+Y", "sync_now")
+    review = window.add_file_action(QCoreApplication.translate("Sync", "Changes to re&view…"), lambda: open_conflicts(window), None,
                                     "review_conflicts")
 
     def update() -> None:
