@@ -97,8 +97,14 @@ class ListPanel(QWidget):
 
         self.table = ListTable(self)
         self.table.setModel(model)
+        metrics = self.table.fontMetrics()
         for i, column in enumerate(model.columns):
-            self.table.setColumnWidth(i, column.width)
+            # Wide enough for its header and, for a fixed set of labels, the longest one: the widths
+            # were chosen for English and Spanish labels run longer ("Cobrada en parte").
+            labels = [*column.choices.values()] if column.kind == "choice" else []
+            fits = max((metrics.horizontalAdvance(text) + 12 for text in labels), default=0)
+            header = metrics.horizontalAdvance(column.title.replace("&", "")) + 24  # + the sort arrow
+            self.table.setColumnWidth(i, max(column.width, fits, header))
         # A stretched amount column would push the figures to the far edge, away from their row.
         last = model.columns[-1] if model.columns else None
         self.table.horizontalHeader().setStretchLastSection(bool(last) and last.alignment & Qt.AlignmentFlag.AlignLeft
