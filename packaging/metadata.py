@@ -129,4 +129,9 @@ def info_plist() -> dict[str, object]:
         "LSMinimumSystemVersion": "11.0",
         "LSApplicationCategoryType": "public.app-category.business",
         "NSHumanReadableCopyright": COPYRIGHT,
+        # The languages the app speaks: without them macOS keeps the menus it draws itself
+        # (the application menu's Services, Hide, Quit) in English on a Spanish Mac.
+        "CFBundleDevelopmentRegion": "en",
+        "CFBundleLocalizations": ["en", "es"],
+        "CFBundleAllowMixedLocalizations": True,
     }

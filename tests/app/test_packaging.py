@@ -104,6 +104,9 @@ def test_info_plist_matches_the_app():
     assert plist["CFBundleIdentifier"] == meta.BUNDLE_ID
     assert re.fullmatch(r"[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+", meta.BUNDLE_ID)
     assert plist["NSHighResolutionCapable"] is True
+    from app.i18n import LANGUAGES
+
+    assert sorted(plist["CFBundleLocalizations"]) == sorted(LANGUAGES)  # every language the app speaks
     plistlib.loads(plistlib.dumps(plist))
 
 
