@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QEvent, QLocale
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from app import i18n
@@ -63,22 +63,21 @@ def test_view_language_rebuilds_the_window_in_the_choice_and_keeps_it(qtbot, sql
     from ui import app as ui_app
 
     window = ui_app.show_window(ui_app.Opened(sqlite_db, "/tmp/shop.sqlite3", None))
-    qtbot.addWidget(window)
     window.tabs.setCurrentIndex(2)
     names = [a.objectName() for a in window.language_menu.actions()]
     assert names == ["language_system", "language_es", "language_en"]
     window.findChild(type(window.language_menu.actions()[0]), "language_es").trigger()
     spanish = ui_app._live["window"]
-    qtbot.addWidget(spanish)
     assert spanish is not window and spanish.database is sqlite_db
     assert _titles(spanish)[1] == "Facturas" and spanish.tabs.currentIndex() == 2
     assert ui_i18n.preference() == "es"
     assert spanish.findChild(type(spanish.language_menu.actions()[0]), "language_es").isChecked()
     spanish.findChild(type(spanish.language_menu.actions()[0]), "language_system").trigger()
     english = ui_app._live["window"]
-    qtbot.addWidget(english)
     assert _titles(english)[1] == "Invoices" and ui_i18n.preference() == "system"
-    english.hide()
+    ui_app._live.pop("window", None)  # no top-level window left behind for a later test's exec()
+    english.close()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def test_the_language_is_the_environment_s_then_the_choice_then_the_system_s(monkeypatch):
