@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from app.errors import ValidationError
 from app.services.logo import read_logo_file
-from ui.common import dialogs
+from ui.common import dialogs, theme
 from ui.common.fields import mark_error
 
 PREVIEW = QSize(160, 60)  # the invoice's 55 x 20 mm box, near enough
@@ -31,7 +31,7 @@ class LogoField(QWidget):
         self.preview.setObjectName("logo_preview")
         self.preview.setFixedSize(PREVIEW)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setStyleSheet("#logo_preview { border: 1px solid palette(mid); color: palette(mid); }")
+        theme.style(self.preview, "#logo_preview { border: 1px solid palette(mid); color: $muted_text; }")
         self.pick_button = QPushButton(self.tr("Logo…"), self)
         self.pick_button.setObjectName("pick_logo")
         self.pick_button.setToolTip(self.tr("A PNG or JPEG file of at most 2 MB, printed at the top of invoices."))
