@@ -140,7 +140,9 @@ class MainWindow(QMainWindow):
 
         view_menu = bar.addMenu(self.tr("&View"))
         self._action(view_menu, self.tr("&Refresh"), lambda: self._dispatch("action_refresh"),
-                     QKeySequence.StandardKey.Refresh, "refresh")
+                     # F5, not StandardKey.Refresh: that is Ctrl+R on GNOME and Cmd+R on macOS, the
+                     # Reports shortcut, and a shortcut claimed twice does nothing at all.
+                     Qt.Key.Key_F5, "refresh")
         view_menu.addSeparator()
         for i, (key, title, _cls) in enumerate(_tabs()):
             self._action(view_menu, title().replace("&&", "\0").replace("&", "").replace("\0", "&&"),

@@ -52,6 +52,9 @@ def test_menus_show_the_standard_shortcuts(qtbot, sqlite_db):
     assert shortcuts["show_dashboard"] == QKeySequence("Ctrl+1")
     assert shortcuts["show_invoices"] == QKeySequence("Ctrl+2")
     assert shortcuts["show_parties"] == QKeySequence("Ctrl+6")
+    assert shortcuts["refresh"] == QKeySequence("F5") and shortcuts["reports"] == QKeySequence("Ctrl+R")
+    every = [k.toString() for a in window.actions() for k in a.shortcuts() if not k.isEmpty()]
+    assert len(every) == len(set(every)), "a shortcut claimed twice triggers nothing"
     menu_texts = [a.text() for m in window.menuBar().actions() for a in m.menu().actions()]
     assert "&New" in menu_texts and "&Save" in menu_texts
 
