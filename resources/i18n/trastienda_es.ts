@@ -4522,7 +4522,7 @@ Se vuelve a leer la lista.</translation>
         <message>
             <location line="+1" />
             <source>Invoice s&amp;eries…</source>
-            <translation>Se&amp;ries de factura…</translation>
+            <translation>S&amp;eries de factura…</translation>
         </message>
         <message>
             <location line="+5" />
