@@ -72,8 +72,9 @@ def resolve_filters(db: Database, spec: ReportSpec, filters: dict[str, Any]) -> 
     wanted = {k: v for k, v in filters.items() if v is not None and str(v).strip() != ""}
     for key in wanted:
         if key not in spec.filters:
+            title = FILTER_TITLES[key]().lower() if key in FILTER_TITLES else key
             raise ValidationError(key, _("The report {name} takes no {filter} filter.").format(
-                name=spec.name, filter=key))
+                name=spec.name, filter=title))
     if not wanted:
         return {}, ""
     resolved: dict[str, uuid.UUID] = {}

@@ -136,12 +136,18 @@ def _view(s: Session, inv: Invoice) -> InvoiceView:
     )
 
 
+def status_words(status: InvoiceStatus) -> str:
+    """"posted", "cancelled"... in the clerk's language, for messages."""
+    return {InvoiceStatus.DRAFT: _("a draft"), InvoiceStatus.POSTED: _("posted"),
+            InvoiceStatus.CANCELLED: _("cancelled")}.get(status, str(status))
+
+
 def _refuse_unless_draft(inv: Invoice, doing: str) -> None:
     if inv.status != InvoiceStatus.DRAFT:
         raise ValidationError(
             "status",
             _("Only a draft can be {doing}; this invoice is {status}. Correct it with a credit note.").format(
-                doing=doing, status=inv.status.value),
+                doing=doing, status=status_words(inv.status)),
         )
 
 

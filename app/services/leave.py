@@ -259,7 +259,8 @@ def set_leave_status(
         _lock_person(s, leave.employee_id)
         check_version(leave, expected_version)
         if new is not None and new not in _NEXT_STATUSES.get(leave.status, set()):
-            v.error("status", _("A {old} request cannot become {new}.").format(old=leave.status.value, new=new.value))
+            v.error("status", _("A {old} request cannot become {new}.").format(
+                old=_leave_status_words(leave.status), new=_leave_status_words(new)))
         v.done()
         employee = s.get(Employee, leave.employee_id)
         actor = acting_employee(db, s)
@@ -309,3 +310,9 @@ def list_leave_requests(db: Database, employee_id: uuid.UUID) -> list[LeaveReque
         _load_reasons(db, s, rows)
         _sick_reasons_read(db, s, rows)
         return [_view(db, r) for r in rows]
+
+
+def _leave_status_words(status: LeaveStatus) -> str:
+    """"requested", "approved"... in the clerk's language, for messages."""
+    return {LeaveStatus.REQUESTED: _("requested"), LeaveStatus.APPROVED: _("approved"),
+            LeaveStatus.REJECTED: _("rejected"), LeaveStatus.CANCELLED: _("cancelled")}.get(status, str(status))

@@ -59,7 +59,8 @@ def _filter_id(filters: dict, key: str) -> uuid.UUID | None:
         return None
     found = as_uuid(value)
     if found is None:
-        raise ValidationError(key, _("Unknown {what}.").format(what=key))
+        what = {"department_id": _("department"), "employee_id": _("employee")}.get(key, key)
+        raise ValidationError(key, _("Unknown {what}.").format(what=what))
     return found
 
 

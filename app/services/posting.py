@@ -38,7 +38,7 @@ from app.errors import FieldError, NotFoundError, PostingQueued, ValidationError
 from app.i18n import _
 from app.services.common import apply, check_version
 from app.services.invoice_drafts import check_draft
-from app.services.invoices import InvoiceData, InvoiceLineData, InvoiceView, _view
+from app.services.invoices import InvoiceData, InvoiceLineData, InvoiceView, _view, status_words
 from app.services.stock import PlannedMove, write_moves
 
 
@@ -184,7 +184,7 @@ def _post(db: Database, invoice_id: uuid.UUID, expected_version: int | None = No
         check_version(inv, expected_version)
         if inv.status != InvoiceStatus.DRAFT:
             raise ValidationError("status", _("Only a draft can be posted; this invoice is already {status}.")
-                                  .format(status=inv.status.value))
+                                  .format(status=status_words(inv.status)))
         checked = check_draft(s, _draft_as_form(inv))  # today's customer, rates and rules
         with s.no_autoflush:
             apply(inv, checked.values)

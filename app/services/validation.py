@@ -158,7 +158,10 @@ class Validator:
 
     def date_order(self, start_field: str, start: dt.date | None, end_field: str, end: dt.date | None) -> None:
         if start and end and end < start:
-            self.error(end_field, _("Must not be before {field}.").format(field=start_field.replace("_", " ")))
+            words = {"hire_date": _("the hire date"), "start_date": _("the start date"), "start": _("the start"),
+                     "issue_date": _("the issue date")}
+            self.error(end_field, _("Must not be before {field}.").format(
+                field=words.get(start_field, start_field.replace("_", " "))))
 
     def choice(self, field: str, value: object, enum_cls: type[T], *, required: bool = True) -> T | None:
         if value is None or value == "":

@@ -142,6 +142,7 @@
         </message>
         <message>
             <location filename="../../app/admin.py" line="315" />
+            <location filename="../../app/services/invoices.py" line="141" />
             <source>posted</source>
             <translation>emitida</translation>
         </message>
@@ -1147,7 +1148,7 @@
             <location filename="../../app/reports/people.py" line="40" />
             <location filename="../../app/reports/sales.py" line="72" />
             <location filename="../../app/reports/vat_book.py" line="38" />
-            <location filename="../../app/services/invoices.py" line="204" />
+            <location filename="../../app/services/invoices.py" line="210" />
             <source>Customer</source>
             <translation>Cliente</translation>
         </message>
@@ -1223,7 +1224,7 @@
             <location filename="../../app/reports/base.py" line="173" />
             <location filename="../../app/reports/sales.py" line="48" />
             <location filename="../../app/reports/vat_book.py" line="45" />
-            <location filename="../../app/services/invoices.py" line="209" />
+            <location filename="../../app/services/invoices.py" line="215" />
             <source>Total</source>
             <translation>Total</translation>
         </message>
@@ -1371,7 +1372,7 @@
             <translation>Ningún departamento tiene el código {value}.</translation>
         </message>
         <message>
-            <location filename="../../app/reports/filters.py" line="75" />
+            <location filename="../../app/reports/filters.py" line="76" />
             <source>The report {name} takes no {filter} filter.</source>
             <translation>El informe {name} no admite el filtro {filter}.</translation>
         </message>
@@ -1416,7 +1417,7 @@
             <location filename="../../app/reports/people.py" line="40" />
             <location filename="../../app/reports/vat_book.py" line="36" />
             <location filename="../../app/services/contracts.py" line="492" />
-            <location filename="../../app/services/invoices.py" line="207" />
+            <location filename="../../app/services/invoices.py" line="213" />
             <location filename="../../app/services/leave_lists.py" line="32" />
             <location filename="../../app/services/products.py" line="254" />
             <location filename="../../app/services/stock.py" line="501" />
@@ -1540,7 +1541,7 @@
             <location filename="../../app/reports/sales.py" line="44" />
             <location filename="../../app/reports/sales.py" line="110" />
             <location filename="../../app/reports/vat_book.py" line="39" />
-            <location filename="../../app/services/invoices.py" line="208" />
+            <location filename="../../app/services/invoices.py" line="214" />
             <source>Base</source>
             <translation>Base</translation>
         </message>
@@ -1567,7 +1568,7 @@
             <location filename="../../app/reports/sales.py" line="73" />
             <location filename="../../app/reports/vat_book.py" line="37" />
             <location filename="../../app/services/employees.py" line="531" />
-            <location filename="../../app/services/invoices.py" line="205" />
+            <location filename="../../app/services/invoices.py" line="211" />
             <location filename="../../app/services/parties.py" line="233" />
             <source>NIF</source>
             <translation>NIF</translation>
@@ -1781,7 +1782,7 @@
         </message>
         <message>
             <location filename="../../app/reports/vat_book.py" line="35" />
-            <location filename="../../app/services/invoices.py" line="202" />
+            <location filename="../../app/services/invoices.py" line="208" />
             <source>Number</source>
             <translation>Número</translation>
         </message>
@@ -2070,6 +2071,7 @@
         </message>
         <message>
             <location filename="../../app/services/contract_lifecycle.py" line="311" />
+            <location filename="../../app/services/invoices.py" line="141" />
             <source>a draft</source>
             <translation>en borrador</translation>
         </message>
@@ -2163,7 +2165,7 @@
             <location filename="../../app/services/validation.py" line="93" />
             <location filename="../../app/services/validation.py" line="132" />
             <location filename="../../app/services/validation.py" line="152" />
-            <location filename="../../app/services/validation.py" line="166" />
+            <location filename="../../app/services/validation.py" line="169" />
             <source>This field is required.</source>
             <translation>Este campo es obligatorio.</translation>
         </message>
@@ -2241,9 +2243,10 @@
             <location filename="../../app/services/employees.py" line="399" />
             <location filename="../../app/services/employees.py" line="392" />
             <location filename="../../app/services/hr_audit.py" line="56" />
-            <location filename="../../app/services/leave.py" line="274" />
+            <location filename="../../app/services/leave.py" line="275" />
             <location filename="../../app/services/leave_days.py" line="169" />
             <location filename="../../app/services/leave_days.py" line="179" />
+            <location filename="../../app/services/leave_lists.py" line="62" />
             <location filename="../../app/services/personal_data.py" line="128" />
             <location filename="../../app/services/personal_data.py" line="262" />
             <source>employee</source>
@@ -2329,7 +2332,7 @@
         <message>
             <location filename="../../app/services/contracts.py" line="493" />
             <location filename="../../app/services/count_lists.py" line="24" />
-            <location filename="../../app/services/invoices.py" line="206" />
+            <location filename="../../app/services/invoices.py" line="212" />
             <location filename="../../app/services/leave_lists.py" line="33" />
             <source>Status</source>
             <translation>Estado</translation>
@@ -2357,9 +2360,10 @@
         <message>
             <location filename="../../app/services/corrections.py" line="57" />
             <location filename="../../app/services/corrections.py" line="120" />
-            <location filename="../../app/services/invoices.py" line="170" />
+            <location filename="../../app/services/invoice_documents.py" line="107" />
+            <location filename="../../app/services/invoices.py" line="176" />
+            <location filename="../../app/services/invoices.py" line="201" />
             <location filename="../../app/services/invoices.py" line="195" />
-            <location filename="../../app/services/invoices.py" line="189" />
             <location filename="../../app/services/payments.py" line="94" />
             <location filename="../../app/services/payments.py" line="53" />
             <location filename="../../app/services/stock.py" line="139" />
@@ -2430,7 +2434,7 @@
         </message>
         <message>
             <location filename="../../app/services/count_lists.py" line="22" />
-            <location filename="../../app/services/invoices.py" line="203" />
+            <location filename="../../app/services/invoices.py" line="209" />
             <location filename="../../app/services/stock.py" line="500" />
             <source>Date</source>
             <translation>Fecha</translation>
@@ -2517,6 +2521,7 @@
             <location filename="../../app/services/departments.py" line="108" />
             <location filename="../../app/services/departments.py" line="116" />
             <location filename="../../app/services/employees.py" line="215" />
+            <location filename="../../app/services/leave_lists.py" line="62" />
             <source>department</source>
             <translation>departamento</translation>
         </message>
@@ -2771,17 +2776,17 @@
             <translation>Solo el personal de RR. HH. puede consultar el registro de auditoría de datos personales.</translation>
         </message>
         <message>
-            <location filename="../../app/services/invoice_documents.py" line="52" />
+            <location filename="../../app/services/invoice_documents.py" line="54" />
             <source>No invoice numbered {number}.</source>
             <translation>No hay ninguna factura con el número {number}.</translation>
         </message>
         <message>
-            <location filename="../../app/services/invoice_documents.py" line="55" />
+            <location filename="../../app/services/invoice_documents.py" line="57" />
             <source>Invoice {number} is still a draft: post it before printing it.</source>
             <translation>La factura {number} sigue en borrador: emítala antes de imprimirla.</translation>
         </message>
         <message>
-            <location filename="../../app/services/invoice_documents.py" line="66" />
+            <location filename="../../app/services/invoice_documents.py" line="68" />
             <source>The end date is before the start date.</source>
             <translation>La fecha de fin es anterior a la de inicio.</translation>
         </message>
@@ -2913,27 +2918,33 @@
             <translation>El total de la factura es demasiado grande.</translation>
         </message>
         <message>
-            <location filename="../../app/services/invoices.py" line="143" />
+            <location filename="../../app/services/invoices.py" line="142" />
+            <location filename="../../app/services/leave.py" line="318" />
+            <source>cancelled</source>
+            <translation>anulada</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/invoices.py" line="149" />
             <source>Only a draft can be {doing}; this invoice is {status}. Correct it with a credit note.</source>
             <translation>Solo se puede {doing} un borrador; el estado de esta factura es {status}. Corríjala con una factura rectificativa.</translation>
         </message>
         <message>
-            <location filename="../../app/services/invoices.py" line="172" />
+            <location filename="../../app/services/invoices.py" line="178" />
             <source>changed</source>
             <translation>modificar</translation>
         </message>
         <message>
-            <location filename="../../app/services/invoices.py" line="197" />
+            <location filename="../../app/services/invoices.py" line="203" />
             <source>deleted</source>
             <translation>eliminar</translation>
         </message>
         <message>
-            <location filename="../../app/services/invoices.py" line="210" />
+            <location filename="../../app/services/invoices.py" line="216" />
             <source>Due</source>
             <translation>Vencimiento</translation>
         </message>
         <message>
-            <location filename="../../app/services/invoices.py" line="262" />
+            <location filename="../../app/services/invoices.py" line="268" />
             <source>Unknown id.</source>
             <translation>Id desconocido.</translation>
         </message>
@@ -2994,7 +3005,7 @@
         </message>
         <message>
             <location filename="../../app/services/leave.py" line="258" />
-            <location filename="../../app/services/leave.py" line="292" />
+            <location filename="../../app/services/leave.py" line="293" />
             <source>leave request</source>
             <translation>solicitud de ausencia</translation>
         </message>
@@ -3004,14 +3015,29 @@
             <translation>Una solicitud en estado {old} no puede pasar a {new}.</translation>
         </message>
         <message>
-            <location filename="../../app/services/leave.py" line="270" />
+            <location filename="../../app/services/leave.py" line="271" />
             <source>Only HR staff or the employee's manager may decide this request.</source>
             <translation>Solo el personal de RR. HH. o el responsable del empleado pueden resolver esta solicitud.</translation>
         </message>
         <message>
-            <location filename="../../app/services/leave.py" line="271" />
+            <location filename="../../app/services/leave.py" line="272" />
             <source>Only HR staff, the employee or their manager may cancel this request.</source>
             <translation>Solo el personal de RR. HH., el propio empleado o su responsable pueden cancelar esta solicitud.</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/leave.py" line="317" />
+            <source>requested</source>
+            <translation>pendiente</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/leave.py" line="317" />
+            <source>approved</source>
+            <translation>aprobada</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/leave.py" line="318" />
+            <source>rejected</source>
+            <translation>rechazada</translation>
         </message>
         <message>
             <location filename="../../app/services/leave_days.py" line="109" />
@@ -3079,13 +3105,13 @@
             <translation>Días</translation>
         </message>
         <message>
-            <location filename="../../app/services/leave_lists.py" line="62" />
+            <location filename="../../app/services/leave_lists.py" line="63" />
             <location filename="../../app/services/lookups.py" line="53" />
             <source>Unknown {what}.</source>
             <translation>No existe ese registro ({what}).</translation>
         </message>
         <message>
-            <location filename="../../app/services/leave_lists.py" line="71" />
+            <location filename="../../app/services/leave_lists.py" line="72" />
             <location filename="../../app/services/validation.py" line="155" />
             <source>Not a date.</source>
             <translation>No es una fecha.</translation>
@@ -3744,11 +3770,31 @@
         </message>
         <message>
             <location filename="../../app/services/validation.py" line="161" />
+            <source>the hire date</source>
+            <translation>la fecha de alta</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/validation.py" line="161" />
+            <source>the start date</source>
+            <translation>la fecha de inicio</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/validation.py" line="161" />
+            <source>the start</source>
+            <translation>el inicio</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/validation.py" line="162" />
+            <source>the issue date</source>
+            <translation>la fecha de expedición</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/validation.py" line="163" />
             <source>Must not be before {field}.</source>
             <translation>No puede ser anterior a {field}.</translation>
         </message>
         <message>
-            <location filename="../../app/services/validation.py" line="171" />
+            <location filename="../../app/services/validation.py" line="174" />
             <source>Unknown value {value!r}.</source>
             <translation>Valor desconocido {value!r}.</translation>
         </message>
