@@ -332,6 +332,8 @@ def contracts_refresh_command(db: str | None, *, today: str | None) -> int:
 
     day = parse_date(today, "today") if today else None
     database = _existing_database(db)
+    from app.services.contract_lifecycle import status_name
+
     started = time.perf_counter()
     try:
         changes = refresh_statuses(database, day)
@@ -339,8 +341,8 @@ def contracts_refresh_command(db: str | None, *, today: str | None) -> int:
         database.dispose()
     for ch in changes:
         what = (_("renewed {n}x").format(n=ch.renewals) if ch.renewals else "") + \
-            (_(" then {status}").format(status=ch.new_status.value) if ch.renewals and ch.new_status != ch.old_status
-             else "" if ch.renewals else ch.new_status.value)
+            (_(" then {status}").format(status=status_name(ch.new_status)) if ch.renewals and ch.new_status != ch.old_status
+             else "" if ch.renewals else status_name(ch.new_status))
         until = f"{ch.end_date:%d/%m/%Y}" if ch.end_date else "-"
         print(f"{ch.reference or '-':<12} {what:<22} {until}  {ch.title}")
     print(_("{n} contracts brought up to date in {s} s.").format(

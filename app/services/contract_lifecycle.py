@@ -307,14 +307,14 @@ def _load(s: Session, contract_id: uuid.UUID, expected_version: int | None) -> C
     return c
 
 
-def _status_name(status: ContractStatus) -> str:
+def status_name(status: ContractStatus) -> str:
     return {ContractStatus.DRAFT: _("a draft"), ContractStatus.ACTIVE: _("active"),
             ContractStatus.NOTICE_GIVEN: _("under notice"), ContractStatus.ENDED: _("ended"),
             ContractStatus.TERMINATED: _("terminated")}[status]
 
 
 def _refuse_status(v: Validator, c: Contract, what: str) -> None:
-    v.error("status", _("Cannot {what}: the contract is {status}.").format(what=what, status=_status_name(c.status)))
+    v.error("status", _("Cannot {what}: the contract is {status}.").format(what=what, status=status_name(c.status)))
 
 
 def activate(db: Database, contract_id: uuid.UUID, *, today: dt.date | None = None,
