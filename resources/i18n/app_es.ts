@@ -167,92 +167,92 @@
             <translation>{n} periodos facturados, {skipped} ya facturados, {drafts} borradores anteriores emitidos, {failed} fallos en {s} s.</translation>
         </message>
         <message>
-            <location filename="../../app/admin.py" line="341" />
+            <location filename="../../app/admin.py" line="343" />
             <source>renewed {n}x</source>
             <translation>renovado {n} veces</translation>
         </message>
         <message>
-            <location filename="../../app/admin.py" line="342" />
+            <location filename="../../app/admin.py" line="344" />
             <source> then {status}</source>
             <translation> y después {status}</translation>
         </message>
         <message>
-            <location filename="../../app/admin.py" line="346" />
+            <location filename="../../app/admin.py" line="348" />
             <source>{n} contracts brought up to date in {s} s.</source>
             <translation>{n} contratos puestos al día en {s} s.</translation>
         </message>
         <message>
-            <location filename="../../app/admin.py" line="359" />
+            <location filename="../../app/admin.py" line="361" />
             <source>Say where to write the data: --json FILE.json, --pdf FILE.pdf or both.</source>
             <translation>Indique dónde escribir los datos: --json FILE.json, --pdf FILE.pdf o ambos.</translation>
         </message>
         <message>
-            <location filename="../../app/admin.py" line="368" />
+            <location filename="../../app/admin.py" line="370" />
             <source>Personal data of {code} written to {path}.</source>
             <translation>Datos personales de {code} escritos en {path}.</translation>
         </message>
         <message>
-            <location filename="../../app/admin.py" line="390" />
+            <location filename="../../app/admin.py" line="392" />
             <source>Profile {name} added: {where}, TLS {mode}. Use it with --profile {quoted}.</source>
             <translation>Perfil {name} añadido: {where}, TLS {mode}. Úselo con --profile {quoted}.</translation>
         </message>
         <message>
-            <location filename="../../app/admin.py" line="396" />
+            <location filename="../../app/admin.py" line="398" />
             <source>TLS {mode}</source>
             <translation>TLS {mode}</translation>
         </message>
         <message>
-            <location filename="../../app/admin.py" line="402" />
+            <location filename="../../app/admin.py" line="404" />
             <source>Profile {name} removed, with its remembered password if there was one.</source>
             <translation>Perfil {name} eliminado, junto con su contraseña recordada si la había.</translation>
         </message>
         <message>
-            <location filename="../../app/admin.py" line="422" />
+            <location filename="../../app/admin.py" line="424" />
             <source>Say which server: --db postgresql+psycopg://USER@HOST:PORT/DATABASE</source>
             <translation>Indique el servidor: --db postgresql+psycopg://USER@HOST:PORT/DATABASE</translation>
         </message>
         <message>
-            <location filename="../../app/admin.py" line="428" />
+            <location filename="../../app/admin.py" line="430" />
             <source>--password-stdin read an empty line: no password was given.</source>
             <translation>--password-stdin ha leído una línea vacía: no se ha dado ninguna contraseña.</translation>
         </message>
         <message>
-            <location filename="../../app/admin.py" line="435" />
+            <location filename="../../app/admin.py" line="437" />
             <source>The server at {where} refused: {detail}</source>
             <translation>El servidor {where} lo ha rechazado: {detail}</translation>
         </message>
         <message>
-            <location filename="../../app/admin.py" line="450" />
+            <location filename="../../app/admin.py" line="452" />
             <source>Server {where} ready: schema at revision {rev}, group roles {groups}, grants and row-level security on {n} tables.</source>
             <translation>Servidor {where} listo: esquema en la revisión {rev}, roles de grupo {groups}, permisos y seguridad a nivel de fila en {n} tablas.</translation>
         </message>
         <message>
-            <location filename="../../app/admin.py" line="454" />
+            <location filename="../../app/admin.py" line="456" />
             <source>Tables the privilege matrix does not know (only admins may use them): {names}</source>
             <translation>Tablas que la matriz de privilegios no conoce (solo los administradores pueden usarlas): {names}</translation>
         </message>
         <message>
-            <location filename="../../app/admin.py" line="459" />
+            <location filename="../../app/admin.py" line="461" />
             <source>User {name} added as {role}{pw}.</source>
             <translation>Usuario {name} añadido como {role}{pw}.</translation>
         </message>
         <message>
-            <location filename="../../app/admin.py" line="460" />
+            <location filename="../../app/admin.py" line="462" />
             <source> with a password</source>
             <translation> con contraseña</translation>
         </message>
         <message>
-            <location filename="../../app/admin.py" line="460" />
+            <location filename="../../app/admin.py" line="462" />
             <source> (no password set)</source>
             <translation> (sin contraseña)</translation>
         </message>
         <message>
-            <location filename="../../app/admin.py" line="464" />
+            <location filename="../../app/admin.py" line="466" />
             <source>User {name} is now {role}.</source>
             <translation>El usuario {name} ahora es {role}.</translation>
         </message>
         <message>
-            <location filename="../../app/admin.py" line="468" />
+            <location filename="../../app/admin.py" line="470" />
             <source>User {name} removed.</source>
             <translation>Usuario {name} eliminado.</translation>
         </message>

@@ -532,7 +532,6 @@ Vuelva a iniciar Trastienda.</translation>
         </message>
         <message>
             <location line="+4" />
-            <location filename="../../ui/invoices/printing.py" line="+46" />
             <source>Previe&amp;w…</source>
             <translation>&amp;Vista previa…</translation>
         </message>
@@ -928,14 +927,19 @@ El almacén mostrará una falta hasta que se reciba la mercancía. ¿Continuar?<
             <translation>Factura {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/invoices/printing.py" line="+2" />
+            <location filename="../../ui/invoices/printing.py" line="+46" />
+            <source>Pr&amp;eview…</source>
+            <translation>Vista p&amp;revia…</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>See the invoice as it prints; print or save it from there</source>
             <translation>Ver la factura tal como se imprime; imprimirla o guardarla desde allí</translation>
         </message>
         <message>
             <location line="+1" />
             <source>&amp;Batch print…</source>
-            <translation>Imprimir en &amp;lote…</translation>
+            <translation>Im&amp;primir en lote…</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1369,7 +1373,7 @@ El almacén mostrará una falta hasta que se reciba la mercancía. ¿Continuar?<
     <context>
         <name>AwayCalendar</name>
         <message>
-            <location filename="../../ui/employees/calendar.py" line="+90" />
+            <location filename="../../ui/employees/calendar.py" line="+94" />
             <source>Previous month (Alt+Left)</source>
             <translation>Mes anterior (Alt+Left)</translation>
         </message>
@@ -1570,8 +1574,8 @@ El almacén mostrará una falta hasta que se reciba la mercancía. ¿Continuar?<
         </message>
         <message>
             <location line="+14" />
-            <source>Generate in&amp;voices…</source>
-            <translation>Generar &amp;facturas…</translation>
+            <source>Generate invoices…</source>
+            <translation>Generar facturas…</translation>
         </message>
         <message>
             <location line="+2" />
@@ -2150,11 +2154,12 @@ Comparar: muestra primero los campos que difieren.</translation>
         </message>
         <message>
             <location line="+1" />
+            <location line="+48" />
             <source>Value</source>
             <translation>Valor</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-47" />
             <source>Attention</source>
             <translation>Atención</translation>
         </message>
@@ -2170,11 +2175,16 @@ Comparar: muestra primero los campos que difieren.</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Needs a&amp;ttention</source>
-            <translation>Re&amp;quiere atención</translation>
+            <source>Needs attention</source>
+            <translation>Requiere atención</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+26" />
+            <source>Renews automatically</source>
+            <translation>Se renueva automáticamente</translation>
+        </message>
+        <message>
+            <location line="-24" />
             <source>Running contracts that end, or whose notice deadline falls, within the days set in the company details (30 unless changed). Amber rows need attention; red rows are past their end date.</source>
             <translation>Contratos en curso que terminan, o cuyo plazo de preaviso vence, dentro de los días indicados en los datos de la empresa (30 si no se cambia). Las filas ámbar requieren atención; las rojas ya han pasado su fecha de fin.</translation>
         </message>
@@ -2223,7 +2233,7 @@ Comparar: muestra primero los campos que difieren.</translation>
         <message>
             <location line="+1" />
             <source>&amp;End date</source>
-            <translation>Fecha de fi&amp;n</translation>
+            <translation>Fecha de fin</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2231,12 +2241,7 @@ Comparar: muestra primero los campos que difieren.</translation>
             <translation>Déjelo vacío si el contrato es indefinido.</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>&amp;Value</source>
-            <translation>&amp;Valor</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Renewal and notice</source>
             <translation>Renovación y preaviso</translation>
         </message>
@@ -2246,11 +2251,6 @@ Comparar: muestra primero los campos que difieren.</translation>
             <translation>Renovación</translation>
         </message>
         <message>
-            <location line="+0" />
-            <source>Rene&amp;ws automatically</source>
-            <translation>Se renueva auto&amp;máticamente</translation>
-        </message>
-        <message>
             <location line="+1" />
             <source>Renews for (months)</source>
             <translation>Se renueva por (meses)</translation>
@@ -2258,7 +2258,7 @@ Comparar: muestra primero los campos que difieren.</translation>
         <message>
             <location line="+1" />
             <source>Not&amp;ice (days)</source>
-            <translation>Preaviso (&amp;días)</translation>
+            <translation>Preaviso (días)</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2720,8 +2720,8 @@ Comparar: muestra primero los campos que difieren.</translation>
         </message>
         <message>
             <location line="+10" />
-            <source>Show arc&amp;hived</source>
-            <translation>Mostrar arc&amp;hivados</translation>
+            <source>Show archi&amp;ved</source>
+            <translation>Mostrar archi&amp;vados</translation>
         </message>
         <message>
             <location line="+24" />
@@ -3573,7 +3573,7 @@ Comparar: muestra primero los campos que difieren.</translation>
         <message>
             <location line="+18" />
             <source>Delete dr&amp;aft…</source>
-            <translation>&amp;Eliminar borrador…</translation>
+            <translation>Eliminar &amp;borrador…</translation>
         </message>
         <message>
             <location line="+1" />
@@ -4071,12 +4071,12 @@ Se vuelve a leer la lista.</translation>
         <message>
             <location line="+6" />
             <source>Acti&amp;vate</source>
-            <translation>&amp;Activar</translation>
+            <translation>Acti&amp;var</translation>
         </message>
         <message>
             <location line="+2" />
-            <source>Give &amp;notice…</source>
-            <translation>Dar &amp;preaviso…</translation>
+            <source>&amp;Give notice…</source>
+            <translation>Dar pr&amp;eaviso…</translation>
         </message>
         <message>
             <location line="+2" />
@@ -4086,7 +4086,7 @@ Se vuelve a leer la lista.</translation>
         <message>
             <location line="+2" />
             <source>Ter&amp;minate…</source>
-            <translation>&amp;Rescindir…</translation>
+            <translation>Rescin&amp;dir…</translation>
         </message>
         <message>
             <location line="+32" />
@@ -4248,7 +4248,7 @@ Se vuelve a leer la lista.</translation>
         <message>
             <location line="+12" />
             <source>Add &amp;line</source>
-            <translation>Añadir &amp;línea</translation>
+            <translation>A&amp;ñadir línea</translation>
         </message>
         <message>
             <location line="+2" />
@@ -4282,7 +4282,7 @@ Se vuelve a leer la lista.</translation>
             <translation>Quitar estos filtros</translation>
         </message>
         <message>
-            <location line="+81" />
+            <location line="+87" />
             <source>From dd/mm/yyyy</source>
             <translation>Desde dd/mm/aaaa</translation>
         </message>
@@ -4560,7 +4560,7 @@ Se vuelve a leer la lista.</translation>
             <translation>&amp;Actualizar</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+14" />
             <source>&amp;Help</source>
             <translation>Ay&amp;uda</translation>
         </message>
@@ -4776,11 +4776,12 @@ Contratos, facturas, inventario y empleados.</translation>
         </message>
         <message>
             <location line="+1" />
+            <location line="+30" />
             <source>Phone</source>
             <translation>Teléfono</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="-20" />
             <source>Customers and suppliers</source>
             <translation>Clientes y proveedores</translation>
         </message>
@@ -4880,12 +4881,7 @@ Contratos, facturas, inventario y empleados.</translation>
             <translation>Corr&amp;eo electrónico</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>P&amp;hone</source>
-            <translation>&amp;Teléfono</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>IBAN</source>
             <translation>IBAN</translation>
         </message>
@@ -6176,19 +6172,14 @@ Contratos, facturas, inventario y empleados.</translation>
             <translation>Todos los departamentos</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>&amp;Current staff only</source>
-            <translation>Solo personal en acti&amp;vo</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="+4" />
             <source>Leave out those whose employment has ended.</source>
             <translation>Excluir a quienes ya han causado baja.</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Bloc&amp;ked only</source>
-            <translation>Solo &amp;bloqueados</translation>
+            <translation>Solo bloqueados</translation>
         </message>
         <message>
             <location line="+1" />
@@ -6261,9 +6252,14 @@ Contratos, facturas, inventario y empleados.</translation>
             <translation>Escriba parte del nombre, el código o el NIF</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>&amp;Hire date</source>
-            <translation>Fecha de al&amp;ta</translation>
+            <location line="-87" />
+            <source>Current staff only</source>
+            <translation>Solo personal en activo</translation>
+        </message>
+        <message>
+            <location line="+88" />
+            <source>Hire date</source>
+            <translation>Fecha de alta</translation>
         </message>
         <message>
             <location line="+1" />
@@ -6358,7 +6354,7 @@ Contratos, facturas, inventario y empleados.</translation>
         <message>
             <location line="+1" />
             <source>Show &amp;confidential data</source>
-            <translation>&amp;Ver datos confidenciales</translation>
+            <translation>Ver da&amp;tos confidenciales</translation>
         </message>
         <message>
             <location line="+2" />
@@ -6511,18 +6507,18 @@ Contratos, facturas, inventario y empleados.</translation>
             <translation>&amp;Fecha</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Only the &amp;category</source>
-            <translation>Solo la &amp;categoría</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>All categories</source>
             <translation>Todas las categorías</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Only &amp;shelves starting with</source>
+            <location line="-1" />
+            <source>Only the cate&amp;gory</source>
+            <translation>Solo la &amp;categoría</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Only shel&amp;ves starting with</source>
             <translation>Solo las &amp;estanterías que empiecen por</translation>
         </message>
         <message>

@@ -221,7 +221,7 @@ class BillingDialog(QDialog):
 def add_billing_button(tab, panel) -> QPushButton:
     """The contracts tab's hook: a "Generate invoices…" button on the list's filter bar; the list
     is read again after a run (billed_until moved on)."""
-    button = QPushButton(QCoreApplication.translate("BillingDialog", "Generate in&voices…"), panel)
+    button = QPushButton(QCoreApplication.translate("BillingDialog", "Generate invoices…"), panel)
     button.setObjectName("generate_invoices")
     button.setToolTip(QCoreApplication.translate(
         "BillingDialog", "Invoice every contract period due up to a date, each period once"))

@@ -76,7 +76,7 @@ class LifecycleBox(QGroupBox):
         self.dialog: ActionDialog | None = None  # the one open (tests drive it)
         self.activate_button = QPushButton(self.tr("Acti&vate"), self)
         self.activate_button.setObjectName("activate")
-        self.notice_button = QPushButton(self.tr("Give &notice…"), self)
+        self.notice_button = QPushButton(self.tr("&Give notice…"), self)
         self.notice_button.setObjectName("give_notice")
         self.renew_button = QPushButton(self.tr("Rene&w…"), self)
         self.renew_button.setObjectName("renew")

@@ -122,7 +122,7 @@ class ContractsTab(RecordTab):
     def add_filters(self, panel: ListPanel) -> None:
         panel.add_choice_filter("kind", self.tr("All kinds"), [(t, k) for k, t in self.kind_labels().items()])
         panel.add_choice_filter("status", self.tr("All statuses"), [(t, s) for s, t in self.status_labels().items()])
-        self.alerts_filter = QCheckBox(self.tr("Needs a&ttention"), panel)
+        self.alerts_filter = QCheckBox(self.tr("Needs attention"), panel)
         self.alerts_filter.setObjectName("filter_alerts")
         self.alerts_filter.setToolTip(self.tr("Running contracts that end, or whose notice deadline falls, within "
                                               "the days set in the company details (30 unless changed). Amber rows "
@@ -146,9 +146,9 @@ class ContractsTab(RecordTab):
         form.add("start_date", self.tr("Sta&rt date"), DateField())
         form.add("end_date", self.tr("&End date"), DateField())
         form.fields["end_date"].setToolTip(self.tr("Leave empty for an open-ended contract."))
-        form.add("value", self.tr("&Value"), DecimalField(2))
+        form.add("value", self.tr("Value"), DecimalField(2))
         form.add_section(self.tr("Renewal and notice"))
-        form.add("auto_renew", self.tr("Renewal"), CheckField(self.tr("Rene&ws automatically")))
+        form.add("auto_renew", self.tr("Renewal"), CheckField(self.tr("Renews automatically")))
         form.add("renewal_months", self.tr("Renews for (months)"), DecimalField(0))
         form.add("notice_days", self.tr("Not&ice (days)"), DecimalField(0))
         form.add_section(self.tr("Billing"))

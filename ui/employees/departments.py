@@ -51,7 +51,7 @@ class DepartmentsTab(RecordTab):
         return departments.count_departments(db, query)
 
     def add_filters(self, panel: ListPanel) -> None:
-        panel.add_check_filter("include_archived", self.tr("Show arc&hived"))
+        panel.add_check_filter("include_archived", self.tr("Show archi&ved"))
 
     def activate(self) -> None:
         super().activate()

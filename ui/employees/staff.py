@@ -96,7 +96,7 @@ class StaffTab(RecordTab):
     def add_filters(self, panel: ListPanel) -> None:
         self.department_filter: QComboBox = panel.add_choice_filter("department_id", self.tr("All departments"), [])
         self.department_filter.setMinimumWidth(180)
-        self.current_filter = QCheckBox(self.tr("&Current staff only"), panel)
+        self.current_filter = QCheckBox(self.tr("Current staff only"), panel)
         self.current_filter.setObjectName("filter_active_only")
         self.current_filter.setToolTip(self.tr("Leave out those whose employment has ended."))
         self.current_filter.toggled.connect(lambda on: panel.set_filter("active_only", on))
@@ -184,7 +184,7 @@ class StaffTab(RecordTab):
         position.setCompleter(completer)
         form.add("manager_id", self.tr("Mana&ger"), LabelledLookup(lambda text: employee_choices(self.db, text)))
         form.fields["manager_id"].setPlaceholderText(self.tr("Type part of the name, code or NIF"))
-        form.add("hire_date", self.tr("&Hire date"), DateField())
+        form.add("hire_date", self.tr("Hire date"), DateField())
         form.add("end_date", self.tr("&End date"), DateField())
         form.fields["end_date"].setToolTip(self.tr("The last day of employment; empty while employed."))
         form.add("weekly_hours", self.tr("&Weekly hours"), DecimalField(2))

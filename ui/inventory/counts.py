@@ -108,9 +108,9 @@ class StockCountsTab(CountActions, InventoryRecordTab):
     def build_form(self, form: Form) -> None:
         form.add("warehouse_id", self.tr("&Warehouse"), ChoiceField())
         form.add("date", self.tr("&Date"), DateField())
-        form.add("category", self.tr("Only the &category"), TextField()).setMaxLength(80)
+        form.add("category", self.tr("Only the cate&gory"), TextField()).setMaxLength(80)
         form.fields["category"].setPlaceholderText(self.tr("All categories"))
-        form.add("location_prefix", self.tr("Only &shelves starting with"), TextField()).setMaxLength(40)
+        form.add("location_prefix", self.tr("Only shel&ves starting with"), TextField()).setMaxLength(40)
         form.fields["location_prefix"].setPlaceholderText(self.tr("e.g. A- (all shelves when empty)"))
         form.add("only_stocked", self.tr("&Products"), CheckField(
             self.tr("Only those held or shelved in this warehouse")))

@@ -43,7 +43,7 @@ class InvoicePrinting:
         self.job: BatchJob | None = None
         # Only this list allows several rows: the others open one record at a time.
         tab.list.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.preview_button = QPushButton(tr("Previe&w…"), parent)
+        self.preview_button = QPushButton(tr("Pr&eview…"), parent)
         self.preview_button.setObjectName("preview")
         self.preview_button.setToolTip(tr("See the invoice as it prints; print or save it from there"))
         self.print_button = QPushButton(tr("&Batch print…"), parent)

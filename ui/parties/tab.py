@@ -67,7 +67,7 @@ class PartiesTab(RecordTab):
         form.fields["country"].setMaxLength(2)
         form.add_section(self.tr("Contact and payment"))
         form.add("email", self.tr("&E-mail"), TextField())
-        form.add("phone", self.tr("P&hone"), TextField())
+        form.add("phone", self.tr("Phone"), TextField())
         form.add("iban", self.tr("IBAN"), TextField())
         form.add("payment_term_id", self.tr("Payment ter&ms"), ChoiceField(blank=self.tr("On receipt")))
         names = {"es": self.tr("Spanish"), "en": self.tr("English"), "ca": self.tr("Catalan"),
