@@ -36,6 +36,7 @@ class SeriesDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.setWindowTitle(self.tr("Invoice series"))
+        theme.on_change(self._recolour)  # archived series are greyed on their items
         self.current: SeriesView | None = None  # None: the form holds a new series
         self.dirty = False
         self.kind_labels = {
@@ -111,6 +112,10 @@ class SeriesDialog(QDialog):
             self.action_new()
 
     # -- list ----------------------------------------------------------------------------
+    def _recolour(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        self.refresh(self.table.item(rows[0].row(), 0).data(ID_ROLE) if rows else None)
+
     def refresh(self, select: uuid.UUID | None = None) -> None:
         """Re-read every series (archived ones too, greyed) and select ``select`` if given."""
         rows = list_series(self.db, include_archived=True)

@@ -235,3 +235,22 @@ def test_the_dashboard_charts_follow_a_theme_switch(qtbot, qapp, sqlite_db, own_
     assert bar_set.color() == theme.colour(THIS_YEAR, dark=True)
     assert box.chart.backgroundBrush().color() == theme.colour("tile_bg", dark=True)
     assert box.chart.axes()[0].labelsColor() == theme.colour("chart_axis_text", dark=True)
+
+
+def test_colours_set_once_on_items_follow_a_theme_switch(qtbot, qapp, sqlite_db, own_theme):
+    """The series dialog greys an archived series on its items: a switch paints them again."""
+    from app.services.series import SeriesData, archive_series, create_series
+    from ui.series_dialog import ID_ROLE, SeriesDialog
+
+    theme.apply_theme(qapp, "light")
+    archived = create_series(sqlite_db, SeriesData(code="T", name="Tienda", prefix="T"))
+    archive_series(sqlite_db, archived.id)
+    dialog = SeriesDialog(sqlite_db)
+    qtbot.addWidget(dialog)
+    row = dialog.row_of(archived.id)
+    dialog.table.selectRow(0)
+    selected = dialog.table.item(0, 0).data(ID_ROLE)
+    assert dialog.table.item(row, 1).foreground().color() == theme.colour("muted_text", dark=False)
+    theme.apply_theme(qapp, "dark")
+    assert dialog.table.item(row, 1).foreground().color() == theme.colour("muted_text", dark=True)
+    assert dialog.table.item(dialog.table.currentRow(), 0).data(ID_ROLE) == selected  # the selection stays

@@ -222,6 +222,15 @@ def theme_changed() -> Signal | None:
     return _theme.sig_changed if _theme is not None else None
 
 
+def on_change(slot) -> None:
+    """Call ``slot`` (a widget's method taking no argument) after a theme switch: for colours set
+    once on items (QTableWidgetItem tints), which neither style sheets nor the palette reach. The
+    method itself is connected, so the connection goes with its widget."""
+    signal = theme_changed()
+    if signal is not None:
+        signal.connect(slot)
+
+
 def is_dark() -> bool:
     """Whether the app paints dark: the applied mode, or (no theme applied: tests) the palette's."""
     if _theme is not None:

@@ -148,6 +148,7 @@ class DocumentsBox(FileJobs, QGroupBox):
         super().__init__(parent)
         self.setTitle(self.tr("Documents"))
         self.db = db
+        theme.on_change(self.reload)  # the expiry tints are set on the items
         self.employee_id: uuid.UUID | None = None
         self.read_only = False
         self._jobs = 0

@@ -35,6 +35,7 @@ class ExpiringDocumentsDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.today = today
+        theme.on_change(self.refresh)  # the expiry tints are set on the items
         self.setObjectName("expiring_documents_dialog")
         self.setWindowTitle(self.tr("Expiring documents"))
         self.resize(860, 420)
