@@ -53,6 +53,7 @@ class PaymentMethod(enum.StrEnum):
     CARD = "card"
     DIRECT_DEBIT = "direct_debit"
     OTHER = "other"
+    CREDIT_NOTE = "credit_note"  # a posted credit note settling what it takes back (payments.settle_with_credit)
 
 
 class ProductKind(enum.StrEnum):

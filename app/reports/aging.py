@@ -2,7 +2,9 @@
 
 What a customer owes on an invoice is what the invoice list calls its
 outstanding amount (total less payments) for the states unpaid, partly paid
-and overdue; credit notes are not receivables (nothing is collected on them).
+and overdue; credit notes are not receivables (nothing is collected on them):
+posted, they settle what they take back of the invoice they correct, as a
+payment of that invoice on their date (``app.services.payments``).
 As of a past date the payments made after it are added back:
 
     owed then = (total - paid_total) + payments dated after the date
@@ -137,11 +139,17 @@ def owed_as_of(s: Session, as_of: dt.date, party_id: uuid.UUID | None = None, *,
             entry[3] += amount
     parties: dict[object, uuid.UUID | None] = {None: None}
     for party, due, owed_now, amount in paid_later.values():
-        then = amount if owed_now > 0 else owed_now + amount
-        if then > 0:
+        then = owed_now + amount  # a credit note's reversal is a negative payment: then can be less
+        if owed_now > 0:  # counted above with what is owed now
+            change, invoices = (amount, 0) if then > 0 else (-owed_now, -1)
+        elif then > 0:  # paid in full since: not counted above
+            change, invoices = then, 1
+        else:
+            continue
+        if change:
             if party not in parties:
                 parties[party] = party if isinstance(party, uuid.UUID) else uuid.UUID(party)
-            add(parties[party] if per_party else None, due, 0 if owed_now > 0 else 1, then)
+            add(parties[party] if per_party else None, due, invoices, change)
     return owed
 
 

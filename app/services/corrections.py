@@ -26,6 +26,7 @@ from app.errors import ValidationError
 from app.i18n import _
 from app.services.common import check_version, get_or_404
 from app.services.invoices import InvoiceData, InvoiceLineData, InvoiceView, _view, create_draft
+from app.services.payments import unsettle_credit
 from app.services.stock import reverse_in
 from app.services.validation import Validator
 
@@ -128,6 +129,8 @@ def cancel_invoice(db: Database, invoice_id: uuid.UUID, reason: str, expected_ve
                                   .format(number=inv.full_number))
         inv.status = InvoiceStatus.CANCELLED
         inv.updated_at = now or utcnow()
+        if inv.kind == InvoiceKind.CREDIT_NOTE:
+            unsettle_credit(s, inv, inv.updated_at.date())  # what it settled on the invoice it corrected is owed again
         s.flush()
         reversal = aliased(StockMove)
         moves = s.scalars(select(StockMove.id).where(

@@ -3,6 +3,14 @@
 The invoice's ``paid_total`` is kept equal to the sum of its payments in the
 same transaction that records one, under a row lock on the invoice, so two
 clerks entering the same bank transfer cannot together pay more than is owed.
+
+A posted credit note settles what it takes back of the invoice it corrects: a
+payment of method ``credit_note``, referencing the credit note's number, up to
+what is still owed (``settle_with_credit``; cancelling the credit note takes it
+back with a reversing payment). So the invoice list, the aging report and the dashboard see the debt a
+credit note cancelled as gone, on the credit note's date. What a credit note
+takes back of an invoice already paid is a refund owed to the customer, which
+is not tracked here.
 """
 
 from __future__ import annotations
@@ -12,7 +20,7 @@ import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.session import Database
@@ -68,6 +76,9 @@ def record_payment(db: Database, invoice_id: uuid.UUID, data: PaymentData) -> Pa
     amount = v.decimal("amount", data.amount, positive=True, places=2)
     method = v.choice("method", data.method, PaymentMethod)
     reference = v.text("reference", data.reference, max_len=80)
+    if method == PaymentMethod.CREDIT_NOTE:
+        v.error("method", _("A credit note settles the invoice it corrects when it is posted; "
+                            "it is not entered as a payment."))
     v.done()
     with db.session() as s:
         inv = _locked_invoice(s, invoice_id)
@@ -86,6 +97,42 @@ def record_payment(db: Database, invoice_id: uuid.UUID, data: PaymentData) -> Pa
         inv.paid_total = inv.paid_total + amount
         s.flush()
         return to_view(PaymentView, payment)
+
+
+def settle_with_credit(s: Session, credit_note: Invoice) -> Decimal:
+    """In the posting of ``credit_note``: pay what it takes back of the invoice it corrects, up to
+    what is still owed there. Returns the amount settled (0 when nothing was owed)."""
+    if credit_note.corrected_invoice_id is None:
+        return Decimal("0.00")
+    original = s.execute(select(Invoice).where(Invoice.id == credit_note.corrected_invoice_id)
+                         .with_for_update(of=Invoice)).scalar_one()
+    amount = min(-credit_note.total, original.total - original.paid_total)
+    if amount <= 0 or original.status != InvoiceStatus.POSTED:
+        return Decimal("0.00")
+    s.add(Payment(invoice_id=original.id, date=credit_note.issue_date, amount=amount,
+                  method=PaymentMethod.CREDIT_NOTE, reference=credit_note.full_number))
+    original.paid_total = original.paid_total + amount
+    return amount
+
+
+def unsettle_credit(s: Session, credit_note: Invoice, date: dt.date) -> Decimal:
+    """In the cancellation of ``credit_note``: what it settled is owed again from ``date``, by a
+    reversing (negative) payment beside the settling one: payments are added, never deleted (the
+    server lets an accountant add them only), and the aging of a date in between still sees the
+    credit. Returns the amount owed again."""
+    if credit_note.corrected_invoice_id is None:
+        return Decimal("0.00")
+    original = s.execute(select(Invoice).where(Invoice.id == credit_note.corrected_invoice_id)
+                         .with_for_update(of=Invoice)).scalar_one()
+    amount = s.execute(select(func.coalesce(func.sum(Payment.amount), 0)).where(
+        Payment.invoice_id == original.id, Payment.method == PaymentMethod.CREDIT_NOTE,
+        Payment.reference == credit_note.full_number)).scalar_one()
+    if amount <= 0:
+        return Decimal("0.00")
+    s.add(Payment(invoice_id=original.id, date=date, amount=-amount, method=PaymentMethod.CREDIT_NOTE,
+                  reference=credit_note.full_number))
+    original.paid_total = original.paid_total - amount
+    return Decimal(amount)
 
 
 def list_payments(db: Database, invoice_id: uuid.UUID) -> list[PaymentView]:

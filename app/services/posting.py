@@ -39,6 +39,7 @@ from app.i18n import _
 from app.services.common import apply, check_version
 from app.services.invoice_drafts import check_draft
 from app.services.invoices import InvoiceData, InvoiceLineData, InvoiceView, _view, status_words
+from app.services.payments import settle_with_credit
 from app.services.stock import PlannedMove, write_moves
 
 
@@ -212,6 +213,8 @@ def _post(db: Database, invoice_id: uuid.UUID, expected_version: int | None = No
         s.flush()
         if inv.moves_stock:
             write_moves(s, invoice_moves(s, inv), allow_negative=allow_negative)
+        if inv.kind == InvoiceKind.CREDIT_NOTE:
+            settle_with_credit(s, inv)  # what it takes back is no longer owed on the invoice it corrects
         append_registration(s, inv, now=inv.posted_at)
         s.flush()
         return _view(s, inv)

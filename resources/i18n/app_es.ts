@@ -1106,32 +1106,32 @@
             <translation>No hay existencias suficientes: {list}.</translation>
         </message>
         <message>
-            <location filename="../../app/reports/aging.py" line="38" />
+            <location filename="../../app/reports/aging.py" line="40" />
             <source>Not yet due</source>
             <translation>Sin vencer</translation>
         </message>
         <message>
-            <location filename="../../app/reports/aging.py" line="38" />
+            <location filename="../../app/reports/aging.py" line="40" />
             <source>1-30 days</source>
             <translation>1-30 días</translation>
         </message>
         <message>
-            <location filename="../../app/reports/aging.py" line="38" />
+            <location filename="../../app/reports/aging.py" line="40" />
             <source>31-60 days</source>
             <translation>31-60 días</translation>
         </message>
         <message>
-            <location filename="../../app/reports/aging.py" line="39" />
+            <location filename="../../app/reports/aging.py" line="41" />
             <source>61-90 days</source>
             <translation>61-90 días</translation>
         </message>
         <message>
-            <location filename="../../app/reports/aging.py" line="39" />
+            <location filename="../../app/reports/aging.py" line="41" />
             <source>Over 90 days</source>
             <translation>Más de 90 días</translation>
         </message>
         <message>
-            <location filename="../../app/reports/aging.py" line="151" />
+            <location filename="../../app/reports/aging.py" line="159" />
             <location filename="../../app/reports/people.py" line="92" />
             <location filename="../../app/reports/sales.py" line="71" />
             <location filename="../../app/services/departments.py" line="122" />
@@ -1143,7 +1143,7 @@
             <translation>Código</translation>
         </message>
         <message>
-            <location filename="../../app/reports/aging.py" line="152" />
+            <location filename="../../app/reports/aging.py" line="160" />
             <location filename="../../app/reports/filters.py" line="27" />
             <location filename="../../app/reports/people.py" line="40" />
             <location filename="../../app/reports/sales.py" line="72" />
@@ -1153,40 +1153,40 @@
             <translation>Cliente</translation>
         </message>
         <message>
-            <location filename="../../app/reports/aging.py" line="153" />
+            <location filename="../../app/reports/aging.py" line="161" />
             <location filename="../../app/reports/sales.py" line="74" />
             <location filename="../../app/reports/sales.py" line="159" />
             <source>Invoices</source>
             <translation>Facturas</translation>
         </message>
         <message>
-            <location filename="../../app/reports/aging.py" line="155" />
+            <location filename="../../app/reports/aging.py" line="163" />
             <source>Owed</source>
             <translation>Pendiente</translation>
         </message>
         <message>
-            <location filename="../../app/reports/aging.py" line="159" />
+            <location filename="../../app/reports/aging.py" line="167" />
             <source>Receivables aging</source>
             <translation>Antigüedad de la deuda de clientes</translation>
         </message>
         <message>
-            <location filename="../../app/reports/aging.py" line="160" />
+            <location filename="../../app/reports/aging.py" line="168" />
             <source>What each customer owed on the date, by days past the due date.</source>
             <translation>Lo que debía cada cliente en la fecha, por días transcurridos desde el vencimiento.</translation>
         </message>
         <message>
-            <location filename="../../app/reports/aging.py" line="161" />
+            <location filename="../../app/reports/aging.py" line="169" />
             <source>No customer owed anything on this date.</source>
             <translation>Ningún cliente tenía deuda pendiente en esta fecha.</translation>
         </message>
         <message>
-            <location filename="../../app/reports/aging.py" line="175" />
+            <location filename="../../app/reports/aging.py" line="183" />
             <location filename="../../app/reports/sales.py" line="94" />
             <source>(simplified invoices without a customer)</source>
             <translation>(facturas simplificadas sin cliente)</translation>
         </message>
         <message>
-            <location filename="../../app/reports/aging.py" line="179" />
+            <location filename="../../app/reports/aging.py" line="187" />
             <source>Days are counted from each invoice's due date; one without a due date is not yet due, as in the invoice list. Credit notes are not receivables.</source>
             <translation>Los días se cuentan desde el vencimiento de cada factura; una factura sin vencimiento figura como no vencida, igual que en la lista de facturas. Las facturas rectificativas no son deuda de clientes.</translation>
         </message>
@@ -1979,7 +1979,7 @@
         <message>
             <location filename="../../app/services/common.py" line="27" />
             <location filename="../../app/services/common.py" line="24" />
-            <location filename="../../app/services/payments.py" line="53" />
+            <location filename="../../app/services/payments.py" line="61" />
             <source>No {what} with id {id}.</source>
             <translation>No existe {what} con id {id}.</translation>
         </message>
@@ -2358,60 +2358,60 @@
             <translation>Preaviso (días)</translation>
         </message>
         <message>
-            <location filename="../../app/services/corrections.py" line="57" />
-            <location filename="../../app/services/corrections.py" line="120" />
+            <location filename="../../app/services/corrections.py" line="58" />
+            <location filename="../../app/services/corrections.py" line="121" />
             <location filename="../../app/services/invoice_documents.py" line="107" />
             <location filename="../../app/services/invoices.py" line="176" />
             <location filename="../../app/services/invoices.py" line="201" />
             <location filename="../../app/services/invoices.py" line="195" />
-            <location filename="../../app/services/payments.py" line="94" />
-            <location filename="../../app/services/payments.py" line="53" />
+            <location filename="../../app/services/payments.py" line="141" />
+            <location filename="../../app/services/payments.py" line="61" />
             <location filename="../../app/services/stock.py" line="139" />
             <source>invoice</source>
             <translation>factura</translation>
         </message>
         <message>
-            <location filename="../../app/services/corrections.py" line="59" />
+            <location filename="../../app/services/corrections.py" line="60" />
             <source>Only a posted invoice can be corrected by a credit note.</source>
             <translation>Solo una factura emitida se puede corregir con una factura rectificativa.</translation>
         </message>
         <message>
-            <location filename="../../app/services/corrections.py" line="61" />
+            <location filename="../../app/services/corrections.py" line="62" />
             <source>A credit note is not corrected by another credit note; issue a new invoice instead.</source>
             <translation>Una factura rectificativa no se corrige con otra rectificativa; emita una nueva factura.</translation>
         </message>
         <message>
-            <location filename="../../app/services/corrections.py" line="70" />
+            <location filename="../../app/services/corrections.py" line="71" />
             <source>That line is not on invoice {number}.</source>
             <translation>Esa línea no está en la factura {number}.</translation>
         </message>
         <message>
-            <location filename="../../app/services/corrections.py" line="75" />
+            <location filename="../../app/services/corrections.py" line="76" />
             <source>The invoice sold {sold} of this line.</source>
             <translation>La factura solo vendió {sold} de esta línea.</translation>
         </message>
         <message>
-            <location filename="../../app/services/corrections.py" line="79" />
+            <location filename="../../app/services/corrections.py" line="80" />
             <source>Choose at least one line to take back.</source>
             <translation>Elija al menos una línea que devolver.</translation>
         </message>
         <message>
-            <location filename="../../app/services/corrections.py" line="123" />
+            <location filename="../../app/services/corrections.py" line="124" />
             <source>A draft is not cancelled: delete it.</source>
             <translation>Un borrador no se anula: elimínelo.</translation>
         </message>
         <message>
-            <location filename="../../app/services/corrections.py" line="125" />
+            <location filename="../../app/services/corrections.py" line="126" />
             <source>Invoice {number} is already cancelled.</source>
             <translation>La factura {number} ya está anulada.</translation>
         </message>
         <message>
-            <location filename="../../app/services/corrections.py" line="127" />
+            <location filename="../../app/services/corrections.py" line="128" />
             <source>Invoice {number} has payments: refund them before cancelling it.</source>
             <translation>La factura {number} tiene cobros: devuélvalos antes de anularla.</translation>
         </message>
         <message>
-            <location filename="../../app/services/corrections.py" line="138" />
+            <location filename="../../app/services/corrections.py" line="141" />
             <source>Invoice {number} cancelled</source>
             <translation>Factura {number} anulada</translation>
         </message>
@@ -3224,17 +3224,22 @@
             <translation>Población</translation>
         </message>
         <message>
-            <location filename="../../app/services/payments.py" line="75" />
+            <location filename="../../app/services/payments.py" line="80" />
+            <source>A credit note settles the invoice it corrects when it is posted; it is not entered as a payment.</source>
+            <translation>Una factura rectificativa liquida la factura que corrige al emitirse; no se registra como cobro.</translation>
+        </message>
+        <message>
+            <location filename="../../app/services/payments.py" line="86" />
             <source>Payments are recorded on posted invoices only.</source>
             <translation>Los cobros solo se registran en facturas emitidas.</translation>
         </message>
         <message>
-            <location filename="../../app/services/payments.py" line="79" />
+            <location filename="../../app/services/payments.py" line="90" />
             <source>Nothing is owed on this invoice.</source>
             <translation>Esta factura no tiene nada pendiente.</translation>
         </message>
         <message>
-            <location filename="../../app/services/payments.py" line="82" />
+            <location filename="../../app/services/payments.py" line="93" />
             <source>Only {owed} is still owed on this invoice.</source>
             <translation>Solo quedan {owed} pendientes en esta factura.</translation>
         </message>
@@ -3254,83 +3259,83 @@
             <translation>No hay ningún empleado con el código {code!r}.</translation>
         </message>
         <message>
-            <location filename="../../app/services/posting.py" line="69" />
+            <location filename="../../app/services/posting.py" line="70" />
             <source>Fill in your company's name and NIF before posting.</source>
             <translation>Rellene el nombre y el NIF de su empresa antes de emitir.</translation>
         </message>
         <message>
-            <location filename="../../app/services/posting.py" line="71" />
+            <location filename="../../app/services/posting.py" line="72" />
             <source>Fill in your company's full address before posting.</source>
             <translation>Rellene la dirección completa de su empresa antes de emitir.</translation>
         </message>
         <message>
-            <location filename="../../app/services/posting.py" line="77" />
+            <location filename="../../app/services/posting.py" line="78" />
             <source>The customer has no NIF: a full invoice must show it.</source>
             <translation>El cliente no tiene NIF: una factura completa debe indicarlo.</translation>
         </message>
         <message>
-            <location filename="../../app/services/posting.py" line="79" />
+            <location filename="../../app/services/posting.py" line="80" />
             <source>The customer has no address: a full invoice must show it.</source>
             <translation>El cliente no tiene dirección: una factura completa debe indicarla.</translation>
         </message>
         <message>
-            <location filename="../../app/services/posting.py" line="83" />
+            <location filename="../../app/services/posting.py" line="84" />
             <source>A simplified invoice may total at most {limit} EUR with tax; this one totals {total}. Make it a full invoice.</source>
             <translation>Una factura simplificada puede sumar como máximo {limit} EUR con impuestos; esta suma {total}. Hágala factura completa.</translation>
         </message>
         <message>
-            <location filename="../../app/services/posting.py" line="93" />
+            <location filename="../../app/services/posting.py" line="94" />
             <source>This credit note takes back more than is left of {number}: {left} EUR.</source>
             <translation>Esta factura rectificativa devuelve más de lo que queda de {number}: {left} EUR.</translation>
         </message>
         <message>
-            <location filename="../../app/services/posting.py" line="104" />
+            <location filename="../../app/services/posting.py" line="105" />
             <source>Series {code} is already numbering {year}: an invoice dated in {old} can no longer be posted in it.</source>
             <translation>La serie {code} ya está numerando {year}: ya no se puede emitir en ella una factura con fecha de {old}.</translation>
         </message>
         <message>
-            <location filename="../../app/services/posting.py" line="124" />
+            <location filename="../../app/services/posting.py" line="125" />
             <source>Series {code} is kept for the offline work of workstation {ws}: post this invoice in another series.</source>
             <translation>La serie {code} está reservada para el trabajo sin conexión del puesto {ws}: emita esta factura en otra serie.</translation>
         </message>
         <message>
-            <location filename="../../app/services/posting.py" line="128" />
+            <location filename="../../app/services/posting.py" line="129" />
             <source>Series {code} is kept for workstation {ws}, not this computer: post this invoice in another series.</source>
             <translation>La serie {code} está reservada para el puesto {ws}, no para este equipo: emita esta factura en otra serie.</translation>
         </message>
         <message>
-            <location filename="../../app/services/posting.py" line="146" />
+            <location filename="../../app/services/posting.py" line="147" />
             <source>You are working offline: this draft is checked and will be posted, with the next number of its series, when this computer syncs with the server. To number it now, post it in the series kept for this computer.</source>
             <translation>Está trabajando sin conexión: este borrador está revisado y se emitirá, con el siguiente número de su serie, cuando este equipo se sincronice con el servidor. Para numerarlo ahora, emítalo en la serie reservada para este equipo.</translation>
         </message>
         <message>
-            <location filename="../../app/services/posting.py" line="172" />
-            <location filename="../../app/services/posting.py" line="183" />
+            <location filename="../../app/services/posting.py" line="173" />
+            <location filename="../../app/services/posting.py" line="184" />
             <source>This invoice no longer exists.</source>
             <translation>Esta factura ya no existe.</translation>
         </message>
         <message>
-            <location filename="../../app/services/posting.py" line="186" />
+            <location filename="../../app/services/posting.py" line="187" />
             <source>Only a draft can be posted; this invoice is already {status}.</source>
             <translation>Solo se puede emitir un borrador; el estado de esta factura ya es {status}.</translation>
         </message>
         <message>
-            <location filename="../../app/services/posting.py" line="194" />
+            <location filename="../../app/services/posting.py" line="195" />
             <source>The invoice changed series while posting; post it again.</source>
             <translation>La factura cambió de serie mientras se emitía; vuelva a emitirla.</translation>
         </message>
         <message>
-            <location filename="../../app/services/posting.py" line="205" />
+            <location filename="../../app/services/posting.py" line="206" />
             <source>Invoices of series {code} must be numbered in date order: the last one posted is dated {date}.</source>
             <translation>Las facturas de la serie {code} deben numerarse por orden de fecha: la última emitida tiene fecha {date}.</translation>
         </message>
         <message>
-            <location filename="../../app/services/posting.py" line="261" />
+            <location filename="../../app/services/posting.py" line="264" />
             <source>Warehouse {code} is archived; choose another one.</source>
             <translation>El almacén {code} está archivado; elija otro.</translation>
         </message>
         <message>
-            <location filename="../../app/services/posting.py" line="267" />
+            <location filename="../../app/services/posting.py" line="270" />
             <source>This invoice sells stocked products but there is no warehouse: create one in Inventory, or untick "Moves stock".</source>
             <translation>Esta factura vende productos con existencias pero no hay ningún almacén: cree uno en Inventario o desmarque "Mueve existencias".</translation>
         </message>

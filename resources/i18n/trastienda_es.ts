@@ -2794,7 +2794,7 @@ Comparar: muestra primero los campos que difieren.</translation>
         <name>DocumentsBox</name>
         <message>
             <location line="+46" />
-            <location line="+12" />
+            <location line="+13" />
             <source>Documents</source>
             <translation>Documentos</translation>
         </message>
@@ -2930,7 +2930,7 @@ Comparar: muestra primero los campos que difieren.</translation>
     <context>
         <name>ExpiringDocumentsDialog</name>
         <message>
-            <location filename="../../ui/employees/expiring.py" line="+39" />
+            <location filename="../../ui/employees/expiring.py" line="+40" />
             <location line="+10" />
             <source>Expiring documents</source>
             <translation>Documentos por caducar</translation>
@@ -5924,7 +5924,7 @@ Contratos, facturas, inventario y empleados.</translation>
             <translation>Series de facturación</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Invoice</source>
             <translation>Factura</translation>
         </message>
@@ -6041,17 +6041,17 @@ Contratos, facturas, inventario y empleados.</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+169" />
+            <location line="+173" />
             <source>&amp;Archive…</source>
             <translation>&amp;Archivar…</translation>
         </message>
         <message>
-            <location line="-168" />
+            <location line="-172" />
             <source>&amp;Close</source>
             <translation>&amp;Cerrar</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+44" />
             <location line="+1" />
             <source>Yes</source>
             <translation>Sí</translation>

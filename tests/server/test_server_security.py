@@ -275,6 +275,9 @@ def test_an_accountant_pays_credits_cancels_and_keeps_series_taxes_and_company(l
     assert paid.amount == D("50.00") and invoices.get_invoice(owner, posted.id).paid_total == D("50.00")
     credit = corrections.create_credit_note(accountant, posted.id, "R1")
     assert posting.post_invoice(accountant, credit.id).status == "posted"
+    assert invoices.get_invoice(owner, posted.id).outstanding == 0  # the credit note settled what was left
+    assert corrections.cancel_invoice(accountant, credit.id, "Emitida por error").status == "cancelled"
+    assert invoices.get_invoice(owner, posted.id).outstanding == posted.total - D("50.00")  # owed again
     other = _posted_invoice(accountant)
     assert corrections.cancel_invoice(accountant, other.id, "Duplicada").status == "cancelled"
     code = f"A{uuid.uuid4().hex[:3].upper()}"

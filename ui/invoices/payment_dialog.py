@@ -31,7 +31,7 @@ class PaymentDialog(QDialog):
         labels = {PaymentMethod.TRANSFER: self.tr("Bank transfer"), PaymentMethod.CASH: self.tr("Cash"),
                   PaymentMethod.CARD: self.tr("Card"), PaymentMethod.DIRECT_DEBIT: self.tr("Direct debit"),
                   PaymentMethod.OTHER: self.tr("Other")}
-        self.form.add("method", self.tr("&Method"), ChoiceField([(labels[m], m.value) for m in PaymentMethod]))
+        self.form.add("method", self.tr("&Method"), ChoiceField([(labels[m], m.value) for m in labels]))
         self.form.add("reference", self.tr("&Reference"), TextField())
         self.form.load({"date": dt.date.today(), "amount": invoice.outstanding, "method": PaymentMethod.TRANSFER.value})
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
