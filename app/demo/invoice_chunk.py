@@ -39,7 +39,8 @@ def build_chunk(gen, index: int, first: int, last: int, last_numbers: dict[tuple
     lines: list[tuple] = []
     payments: list[tuple] = []
     moves: list[tuple] = []
-    credit_candidates: list[tuple] = []  # posted F invoices of this chunk: (id, number, customer, specs)
+    credit_candidates: list[tuple] = []  # posted F invoices of this chunk: (id, number, customer, specs, row)
+    owed_at: dict[int, list[int]] = {}  # their row in ``invoices`` -> [total, paid] in cents, for credit notes
 
     for i in range(first, last):
         d = day_of[i]
@@ -63,7 +64,8 @@ def build_chunk(gen, index: int, first: int, last: int, last_numbers: dict[tuple
         corrected = reason = notes = None
         specs: list[tuple] = []  # (product, (quantity4, stored), discount index, tax tuple)
         if kind == "credit_note":
-            corrected, corrected_number, cust, original = credit_candidates[-1 - rb(10) % len(credit_candidates)]
+            corrected, corrected_number, cust, original, corrected_row = \
+                credit_candidates[-1 - rb(10) % len(credit_candidates)]
             reason = _REASONS[rb(10) % 20]
             notes = f"Rectifica la factura {corrected_number}"
             chosen = original if rand() < 0.4 else (original[rb(8) % len(original)],)
@@ -119,7 +121,7 @@ def build_chunk(gen, index: int, first: int, last: int, last_numbers: dict[tuple
             full = f"{series[code][1]}{fiscal}-{number:06d}"
             posted_at = ts
         if kind == "invoice" and status == "posted":
-            credit_candidates.append((inv_id, full, cust, specs))
+            credit_candidates.append((inv_id, full, cust, specs, len(invoices)))  # its row, appended below
             if len(credit_candidates) > 400:
                 del credit_candidates[:200]
 
@@ -131,7 +133,19 @@ def build_chunk(gen, index: int, first: int, last: int, last_numbers: dict[tuple
             payments.append((uuid_hex(rb(128)), 1, ts, ts, DEMO_USER, inv_id, day_str[d], money(total),
                              "cash" if rb(2) else "card", None))
             paid = total
-        elif kind == "credit_note" or cust is None:
+        elif kind == "credit_note":
+            due = d
+            # As posting does (payments.settle_with_credit): the credit settles what is still owed on the
+            # invoice it corrects. Its id comes from the credit note's, not the random stream, so the rest
+            # of the demo is the same with or without it.
+            owed = owed_at[corrected_row]
+            settled = min(-total, owed[0] - owed[1])
+            if settled > 0:
+                payments.append((uuid_hex(int(inv_id, 16) ^ 0xC4ED17), 1, ts, ts, DEMO_USER, corrected, day_str[d],
+                                 money(settled), "credit_note", full))
+                owed[1] += settled
+                invoices[corrected_row] = invoices[corrected_row][:-1] + (money(owed[1]),)
+        elif cust is None:
             due = d
         else:
             terms = cust[7]
@@ -160,4 +174,6 @@ def build_chunk(gen, index: int, first: int, last: int, last_numbers: dict[tuple
             cust[6] if cust is not None and irpf4 else None, corrected, reason, notes,
             money(base), money(tax), money(re), money(irpf), money(total), money(paid),
         ))
+        if kind == "invoice" and status == "posted":
+            owed_at[len(invoices) - 1] = [total, paid]
     return invoices, lines, payments, moves

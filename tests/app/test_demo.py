@@ -175,6 +175,27 @@ def test_a_realistic_mix_of_statuses_and_corrections(demo):
         assert any(m.invoice_id in invoices for m in moves if m.kind == "delivery")
 
 
+def test_payments_add_up_and_credit_notes_settle_what_was_owed_as_posting_does(demo):
+    db, _ = demo
+    with db.session() as s:
+        invoices = {i.id: i for i in s.scalars(select(Invoice))}
+        paid = defaultdict(Decimal)
+        credits = defaultdict(list)
+        for p in s.scalars(select(Payment)):
+            paid[p.invoice_id] += p.amount
+            if p.method == "credit_note":
+                credits[p.invoice_id].append(p)
+    for inv in invoices.values():
+        assert inv.paid_total == paid[inv.id] and inv.paid_total <= max(inv.total, 0), inv.full_number
+    notes = {i.full_number: i for i in invoices.values() if i.kind == "credit_note"}
+    for invoice_id, settled in credits.items():
+        for p in settled:
+            note = notes[p.reference]
+            assert note.corrected_invoice_id == invoice_id and p.date == note.issue_date
+            assert 0 < p.amount <= -note.total
+    assert credits, "some credit note in the demo corrects an invoice still owed"
+
+
 def test_the_orm_reads_back_every_model(demo):
     db, _ = demo
     with db.session() as s:
