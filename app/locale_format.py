@@ -27,11 +27,6 @@ _TO_SPANISH = str.maketrans(",.", ".,")
 _EXPONENTS = tuple(Decimal(1).scaleb(-places) for places in range(9))
 
 
-def base_language(code: str | None) -> str:
-    """``"en_GB"`` -> ``"en"``; empty -> ``"es"``."""
-    return (code or "es").replace("-", "_").split("_")[0].lower() or "es"
-
-
 def _rounded(value: Decimal | int | float, places: int) -> Decimal:
     if not isinstance(value, Decimal):
         # A float is for display only (sizes, seconds): its shortest repr, not its binary expansion.

@@ -52,8 +52,7 @@ def install_language(app: QCoreApplication, code: str | None = None) -> str:
     _installed.clear()
     if language != i18n.SOURCE_LANGUAGE:
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        for name, folder in (("qtbase", qt_dir), ("trastienda", None)):
-            path = _our_catalogue(language) if folder is None else f"{folder}/{name}_{language}.qm"
+        for name, path in (("qtbase", f"{qt_dir}/qtbase_{language}.qm"), ("trastienda", _our_catalogue(language))):
             translator = QTranslator(app)
             if path and translator.load(str(path)):
                 app.installTranslator(translator)
@@ -75,14 +74,10 @@ def _our_catalogue(language: str):
         return qm if qm.exists() else None
     if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
         try:
-            _compile_with_packaging_script()
+            translations_tool().compile_all()
         except Exception as exc:  # noqa: BLE001 - no tools: English rather than no window
             log.warning("Could not compile %s: %s", ts, exc)
     return qm if qm.exists() else None
-
-
-def _compile_with_packaging_script() -> None:
-    translations_tool().compile_all()
 
 
 @functools.cache

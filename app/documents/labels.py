@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from app import locale_format
+from app import i18n, locale_format
 
 ES: dict[str, str] = {
     # Titles
@@ -254,7 +254,7 @@ _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oc
 
 def document_language(language: str | None) -> str:
     """The language a document asked for in ``language`` is printed in: its own when it has labels, else Spanish."""
-    code = locale_format.base_language(language)
+    code = i18n.normalise(language)
     return code if code in LABELS else "es"
 
 

@@ -104,8 +104,7 @@ def settle_with_credit(s: Session, credit_note: Invoice) -> Decimal:
     what is still owed there. Returns the amount settled (0 when nothing was owed)."""
     if credit_note.corrected_invoice_id is None:
         return Decimal("0.00")
-    original = s.execute(select(Invoice).where(Invoice.id == credit_note.corrected_invoice_id)
-                         .with_for_update(of=Invoice)).scalar_one()
+    original = _locked_invoice(s, credit_note.corrected_invoice_id)
     amount = min(-credit_note.total, original.total - original.paid_total)
     if amount <= 0 or original.status != InvoiceStatus.POSTED:
         return Decimal("0.00")
@@ -122,8 +121,7 @@ def unsettle_credit(s: Session, credit_note: Invoice, date: dt.date) -> Decimal:
     credit. Returns the amount owed again."""
     if credit_note.corrected_invoice_id is None:
         return Decimal("0.00")
-    original = s.execute(select(Invoice).where(Invoice.id == credit_note.corrected_invoice_id)
-                         .with_for_update(of=Invoice)).scalar_one()
+    original = _locked_invoice(s, credit_note.corrected_invoice_id)
     amount = s.execute(select(func.coalesce(func.sum(Payment.amount), 0)).where(
         Payment.invoice_id == original.id, Payment.method == PaymentMethod.CREDIT_NOTE,
         Payment.reference == credit_note.full_number)).scalar_one()

@@ -177,6 +177,7 @@ class _Theme(QObject):
                 self.app.setStyle("Fusion")
             self.app.setPalette(palette_for(self.mode))
         _colour_cache.clear()
+        _css_cache.clear()
         restyle_all()
         self.sig_changed.emit(self.mode)
 
@@ -187,6 +188,7 @@ class _Theme(QObject):
 
 _theme: _Theme | None = None
 _colour_cache: dict[tuple[str, bool], QColor] = {}
+_css_cache: dict[tuple[bool, int], dict[str, str]] = {}  # (dark, palette) -> the values of css()'s $names
 
 
 # -- public API -----------------------------------------------------------------------------------
@@ -256,11 +258,14 @@ def brush(name: str) -> QBrush:
 def css(template: str) -> str:
     """``template`` with each ``$name`` replaced by that colour now (``$text``, ``$window``, ``$base``:
     the palette's)."""
-    values = {name: colour(name).name() for name in COLOURS}
-    palette = QApplication.palette()
-    for key, role in (("text", QPalette.ColorRole.Text), ("window", QPalette.ColorRole.Window),
-                      ("base", QPalette.ColorRole.Base)):
-        values[key] = palette.color(role).name()
+    dark, palette = is_dark(), QApplication.palette()
+    values = _css_cache.get((dark, palette.cacheKey()))
+    if values is None:  # once per theme and palette, not per styled widget (49 colours each time)
+        values = {name: colour(name, dark).name() for name in COLOURS}
+        for key, role in (("text", QPalette.ColorRole.Text), ("window", QPalette.ColorRole.Window),
+                          ("base", QPalette.ColorRole.Base)):
+            values[key] = palette.color(role).name()
+        _css_cache[(dark, palette.cacheKey())] = values
     return Template(template).substitute(values)
 
 
